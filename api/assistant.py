@@ -1,0 +1,82 @@
+"""The Rasa agent, loaded in-process: turns a user message into the bot's replies."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from api.db import prepare_sqlite_path
+from bot.triage.contract import FINDINGS, is_valid
+
+logger = logging.getLogger(__name__)
+
+COMPLETE = "complete"
+IN_PROGRESS = "in_progress"
+
+
+class ModelNotFound(RuntimeError):
+    """No trained model where the settings point."""
+
+
+@dataclass(frozen=True)
+class ConversationState:
+    """What the service needs of a tracker: findings, whether it concluded, questions asked."""
+
+    findings: dict[str, str]
+    status: str
+    questions_asked: int
+
+    @classmethod
+    def of(cls, tracker: DialogueStateTracker) -> ConversationState:
+        findings = {f: tracker.get_slot(f) for f in FINDINGS if is_valid(f, tracker.get_slot(f))}
+        concluded = (tracker.get_slot("assessment_status") == COMPLETE
+                     and tracker.active_loop_name is None)
+        asked = sum(1 for e in tracker.events_after_latest_restart()
+                    if isinstance(e, ActionExecuted) and (e.action_name or "").startswith("action_ask_"))
+        return cls(findings, COMPLETE if concluded else IN_PROGRESS, asked)
+
+
+def newest_model(model_dir: Path) -> Path:
+    models = sorted(Path(model_dir).glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise ModelNotFound(f"no trained model in {model_dir}/: run `make train` first")
+    return models[-1]
+
+
+class Assistant:
+    """One Rasa agent with its SQL tracker store; safe to share across requests."""
+
+    def __init__(self, agent: Agent) -> None:
+        self.agent = agent
+
+    @classmethod
+    def load(cls, model_dir: Path, database_url: str, action_endpoint: str) -> Assistant:
+        """Loads the newest model (blocking: call it off the event loop)."""
+        model = newest_model(model_dir)
+        prepare_sqlite_path(database_url)
+        logger.info("loading Rasa model %s", model)
+        tracker_store = SQLTrackerStore(domain=None, host=database_url)
+        agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
+                           action_endpoint=EndpointConfig(url=action_endpoint))
+        return cls(agent)
+
+    async def handle(self, sender: str, text: str) -> list[dict]:
+        """The bot's replies to one user message, in the shape of Rasa's REST channel."""
+        channel = CollectingOutputChannel()
+        await self.agent.handle_message(UserMessage(text, channel, sender, input_channel="api"))
+        return channel.messages
+
+    async def state(self, sender: str) -> ConversationState | None:
+        """The conversation's state, or None if the sender never wrote."""
+        tracker = await self.agent.tracker_store.retrieve(sender)
+        if tracker is None or not tracker.events:
+            return None
+        return ConversationState.of(tracker)

@@ -1,0 +1,70 @@
+"""The FastAPI app factory: `uvicorn api.main:create_app --factory`."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from api.assistant import Assistant
+from api.db import Database
+from api.routes import assessments, chat, health, webhook
+from api.settings import Settings, get_settings
+from bot.triage import load_knowledge
+
+logger = logging.getLogger("api")
+
+
+async def _load_assistant(app: FastAPI) -> None:
+    """Loads the model in the background: /health says 503 until it is ready."""
+    settings: Settings = app.state.settings
+    try:
+        app.state.assistant = await run_in_threadpool(
+            Assistant.load, settings.model_dir, settings.database_url, settings.action_endpoint)
+        logger.info("assistant ready on http://%s:%s", settings.host, settings.port)
+    except Exception as exc:  # reported by /health and every chat request
+        logger.exception("the assistant failed to load")
+        app.state.load_error = str(exc)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    database = Database(settings.database_url)
+    if settings.migrate_on_start:
+        await run_in_threadpool(database.migrate)
+    app.state.database = database
+    app.state.knowledge = load_knowledge()
+    app.state.executor = webhook.build_executor()
+    loading = asyncio.create_task(_load_assistant(app))
+    try:
+        yield
+    finally:
+        loading.cancel()
+        database.dispose()
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception("unexpected error on %s %s", request.method, request.url.path)
+    return JSONResponse({"detail": "internal error; the conversation so far is kept"},
+                        status_code=500)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level.upper(),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = FastAPI(title="heavylegs",
+                  description="A conversational assistant for runners whose legs feel heavy.",
+                  version="0.1.0", lifespan=lifespan)
+    app.state.settings = settings
+    app.state.assistant = None
+    app.state.load_error = None
+    app.add_exception_handler(Exception, _unexpected_error)
+    for module in (chat, assessments, webhook, health):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,40 @@
+"""Service settings, read from environment variables (pydantic settings)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseSettings, Field
+
+
+class Settings(BaseSettings):
+    """Every setting has a working default for `make run` on one machine."""
+
+    database_url: str = Field(
+        "sqlite:///var/heavylegs.db",
+        description="SQLAlchemy URL for the tracker store and the service's tables.",
+    )
+    host: str = Field("127.0.0.1", description="Address the service listens on.")
+    port: int = Field(8000, description="Port the service listens on.")
+    model_dir: Path = Field(Path("models"), description="Directory of trained Rasa models; "
+                            "the newest is loaded.")
+    action_endpoint_url: str | None = Field(
+        None, description="Where the agent runs custom actions; default is this service's "
+                          "own /webhook at http://127.0.0.1:PORT/webhook.")
+    migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
+    max_message_chars: int = Field(2000, description="Longest accepted chat message.")
+    log_level: str = Field("info", description="Python log level of the service.")
+
+    class Config:
+        env_prefix = ""
+        case_sensitive = False
+
+    @property
+    def action_endpoint(self) -> str:
+        return self.action_endpoint_url or f"http://127.0.0.1:{self.port}/webhook"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once; tests build their own `Settings`."""
+    return Settings()

@@ -1,0 +1,57 @@
+"""Turns knowledge and triage results into chat messages (text, buttons, custom payloads)."""
+from __future__ import annotations
+
+import json
+
+from bot.triage.contract import NOT_SURE
+from bot.triage.engine import Assessment
+from bot.triage.knowledge import Knowledge
+
+RESTART_BUTTON = {"title": "Start over", "payload": "/restart"}
+TOP_CAUSES_SHOWN = 3
+
+
+def question(finding_id: str, knowledge: Knowledge) -> dict:
+    """A question about one finding, with a quick-reply button per contract value."""
+    finding = knowledge.findings[finding_id]
+    buttons = [
+        {"title": option.title, "payload": "/inform" + json.dumps({finding_id: option.value})}
+        for option in finding.options
+    ]
+    return {"text": finding.question, "buttons": buttons}
+
+
+def _cause_text(rank: int, cause, knowledge: Knowledge) -> str:
+    summary = knowledge.cause(cause.id).summary
+    because = "; ".join(b[0].lower() + b[1:] for b in cause.because)
+    fixes = "\n".join(f"- {fix}" for fix in cause.fixes)
+    sources = "\n".join(cause.sources)
+    return (f"{rank}. {cause.title}: {summary}\nWhy it fits: {because}.\n"
+            f"What to do:\n{fixes}\nSources:\n{sources}")
+
+
+def assessment_messages(result: Assessment, knowledge: Knowledge,
+                        findings: dict[str, str]) -> list[dict]:
+    """The conclusion: red-flag advice, or the ranked causes with why, fixes and sources."""
+    headline = knowledge.urgency_headlines[result.urgency]
+    payload = {"custom": {"type": "assessment", "urgency": result.urgency,
+                          "red_flag": result.red_flag, **result.as_dict()}}
+    if result.red_flag:
+        flag = knowledge.red_flags[result.red_flag]
+        text = f"{headline}\n{flag.title}: {flag.why} {flag.advice}"
+        return [{"text": text}, payload,
+                {"text": knowledge.answer("start_over_offer"), "buttons": [RESTART_BUTTON]}]
+    messages = []
+    if result.urgency != "self_care":
+        messages.append({"text": f"{headline} {knowledge.iron_signs_advice}"})
+    if result.causes:
+        messages.append({"text": knowledge.answer("conclusion_intro")})
+        for rank, cause in enumerate(result.causes[:TOP_CAUSES_SHOWN], start=1):
+            messages.append({"text": _cause_text(rank, cause, knowledge)})
+    else:
+        messages.append({"text": knowledge.answer("no_cause")})
+    if findings.get("red_flag") == NOT_SURE:
+        messages.append({"text": knowledge.answer("red_flag_not_sure")})
+    messages.append(payload)
+    messages.append({"text": knowledge.answer("start_over_offer"), "buttons": [RESTART_BUTTON]})
+    return messages

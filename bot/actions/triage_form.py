@@ -1,0 +1,81 @@
+"""The triage form: which finding to ask next, and reading free-text answers."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from bot.actions.tracker_findings import SIDE_QUESTIONS, findings_of, latest_intent, latest_text
+from bot.triage import default_knowledge, default_policy
+from bot.triage.contract import FINDINGS, NOT_SURE, is_valid
+from bot.understanding import parse_answer
+
+# Unreadable answers to one question before it is recorded as "not sure" and left behind.
+MAX_UNREAD_ANSWERS = 2
+# Intents that are read as an answer only when the text clearly answers the question.
+ANSWER_IF_READABLE = frozenset({"greet", "thank", "goodbye", "out_of_scope"})
+
+
+class ValidateTriageForm(FormValidationAction):
+    """Validation action of `triage_form`, with dynamic required slots."""
+
+    def name(self) -> str:
+        return "validate_triage_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher,
+        tracker: Tracker, domain: DomainDict,
+    ) -> list[str]:
+        """Known findings first (so they are validated), then what is still worth asking."""
+        known = findings_of(tracker)
+        filled = [f for f in FINDINGS if tracker.get_slot(f) is not None]
+        return filled + default_policy().remaining(known, default_knowledge())
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
+    ) -> list[EventType]:
+        """Reads the latest message as an answer to the question just asked."""
+        requested = tracker.get_slot("requested_slot")
+        intent = latest_intent(tracker)
+        if requested not in FINDINGS or intent in SIDE_QUESTIONS:
+            return []
+        if requested in tracker.slots_to_validate():
+            return [SlotSet("unread_answers", 0)]  # a button or a volunteered fact answered it
+        value = parse_answer(requested, latest_text(tracker))
+        if value is not None:
+            return [SlotSet(requested, value), SlotSet("unread_answers", 0)]
+        if intent in ANSWER_IF_READABLE:
+            return []  # let the rules answer the greeting, thanks or goodbye
+        return self._unread_answer(requested, dispatcher, tracker)
+
+    @staticmethod
+    def _unread_answer(requested: str, dispatcher: CollectingDispatcher,
+                       tracker: Tracker) -> list[EventType]:
+        knowledge = default_knowledge()
+        unread = int(tracker.get_slot("unread_answers") or 0) + 1
+        if unread >= MAX_UNREAD_ANSWERS:
+            dispatcher.utter_message(text=knowledge.answer("moving_on"))
+            return [SlotSet(requested, NOT_SURE), SlotSet("unread_answers", 0)]
+        dispatcher.utter_message(text=knowledge.answer("didnt_understand_answer"))
+        return [SlotSet(requested, None), SlotSet("unread_answers", unread)]
+
+
+def _validator(finding: str):
+    def validate(self: Any, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                 domain: DomainDict) -> dict[str, Any]:
+        if value is None or is_valid(finding, value):
+            return {finding: value}
+        # A value outside the contract (a hand-made /inform payload): read it as text.
+        return {finding: parse_answer(finding, str(value))}
+
+    validate.__name__ = f"validate_{finding}"
+    validate.__doc__ = f"Keeps `{finding}` to the contract's values."
+    return validate
+
+
+for _finding in FINDINGS:
+    setattr(ValidateTriageForm, f"validate_{_finding}", _validator(_finding))
