@@ -9,7 +9,8 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActionExecuted
+from rasa.shared.core.constants import REQUESTED_SLOT
+from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -39,9 +40,21 @@ class ConversationState:
         findings = {f: tracker.get_slot(f) for f in FINDINGS if is_valid(f, tracker.get_slot(f))}
         concluded = (tracker.get_slot("assessment_status") == COMPLETE
                      and tracker.active_loop_name is None)
-        asked = sum(1 for e in tracker.events_after_latest_restart()
-                    if isinstance(e, ActionExecuted) and (e.action_name or "").startswith("action_ask_"))
-        return cls(findings, COMPLETE if concluded else IN_PROGRESS, asked)
+        return cls(findings, COMPLETE if concluded else IN_PROGRESS, questions_asked(tracker))
+
+
+def questions_asked(tracker: DialogueStateTracker) -> int:
+    """How many questions the form asked: each change of `requested_slot` to a finding.
+
+    A question asked again (after "why do you ask?" or an unreadable answer) counts once.
+    """
+    asked, current = 0, None
+    for event in tracker.events_after_latest_restart():
+        if isinstance(event, SlotSet) and event.key == REQUESTED_SLOT:
+            if event.value is not None and event.value != current:
+                asked += 1
+            current = event.value
+    return asked
 
 
 def newest_model(model_dir: Path) -> Path:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, EventType, FollowupAction, SessionStarted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.render import RESTART_BUTTON
-from bot.actions.tracker_findings import latest_text
+from bot.actions.tracker_findings import latest_text, said_last_turn
 from bot.triage import default_knowledge
 from bot.understanding import extract_findings, mentions_running_trouble
 
@@ -115,10 +115,9 @@ class ActionFallback(Action):
         if extract_findings(text) or mentions_running_trouble(text):
             return [FollowupAction("triage_form")]
         knowledge = default_knowledge()
-        misses = int(tracker.get_slot("unread_answers") or 0) + 1
-        if misses >= 2:
+        if said_last_turn(tracker, knowledge.answer("fallback")):
             dispatcher.utter_message(text=knowledge.answer("fallback_final"),
                                      buttons=[RESTART_BUTTON])
-            return [SlotSet("unread_answers", 0)]
-        dispatcher.utter_message(text=knowledge.answer("fallback"))
-        return [SlotSet("unread_answers", misses)]
+        else:
+            dispatcher.utter_message(text=knowledge.answer("fallback"))
+        return []

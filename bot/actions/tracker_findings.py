@@ -21,3 +21,16 @@ def latest_intent(tracker: Tracker) -> str | None:
 
 def latest_text(tracker: Tracker) -> str:
     return tracker.latest_message.get("text") or ""
+
+
+def said_last_turn(tracker: Tracker, text: str) -> bool:
+    """Whether the bot said `text` in its reply to the previous user message.
+
+    Lets an action notice a second miss in a row without keeping a counter slot.
+    """
+    events = tracker.events
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    previous_turn = events[users[-2] + 1:users[-1]]
+    return any(e.get("event") == "bot" and e.get("text") == text for e in previous_turn)

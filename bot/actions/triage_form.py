@@ -9,13 +9,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.tracker_findings import SIDE_QUESTIONS, findings_of, latest_intent, latest_text
+from bot.actions.tracker_findings import (
+    SIDE_QUESTIONS,
+    findings_of,
+    latest_intent,
+    latest_text,
+    said_last_turn,
+)
 from bot.triage import default_knowledge, default_policy
 from bot.triage.contract import FINDINGS, NOT_SURE, is_valid
 from bot.understanding import parse_answer
 
-# Unreadable answers to one question before it is recorded as "not sure" and left behind.
-MAX_UNREAD_ANSWERS = 2
 # Intents that are read as an answer only when the text clearly answers the question.
 ANSWER_IF_READABLE = frozenset({"greet", "thank", "goodbye", "out_of_scope"})
 
@@ -44,10 +48,10 @@ class ValidateTriageForm(FormValidationAction):
         if requested not in FINDINGS or intent in SIDE_QUESTIONS:
             return []
         if requested in tracker.slots_to_validate():
-            return [SlotSet("unread_answers", 0)]  # a button or a volunteered fact answered it
+            return []  # a button or a volunteered fact answered it
         value = parse_answer(requested, latest_text(tracker))
         if value is not None:
-            return [SlotSet(requested, value), SlotSet("unread_answers", 0)]
+            return [SlotSet(requested, value)]
         if intent in ANSWER_IF_READABLE:
             return []  # let the rules answer the greeting, thanks or goodbye
         return self._unread_answer(requested, dispatcher, tracker)
@@ -55,22 +59,21 @@ class ValidateTriageForm(FormValidationAction):
     @staticmethod
     def _unread_answer(requested: str, dispatcher: CollectingDispatcher,
                        tracker: Tracker) -> list[EventType]:
+        """First miss: apologise and ask again. Second miss in a row: note "not sure", move on."""
         knowledge = default_knowledge()
-        unread = int(tracker.get_slot("unread_answers") or 0) + 1
-        if unread >= MAX_UNREAD_ANSWERS:
+        apology = knowledge.answer("didnt_understand_answer")
+        if said_last_turn(tracker, apology):
             dispatcher.utter_message(text=knowledge.answer("moving_on"))
-            return [SlotSet(requested, NOT_SURE), SlotSet("unread_answers", 0)]
-        dispatcher.utter_message(text=knowledge.answer("didnt_understand_answer"))
-        return [SlotSet(requested, None), SlotSet("unread_answers", unread)]
+            return [SlotSet(requested, NOT_SURE)]
+        dispatcher.utter_message(text=apology)
+        return [SlotSet(requested, None)]
 
 
 def _validator(finding: str):
     def validate(self: Any, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> dict[str, Any]:
-        if value is None or is_valid(finding, value):
-            return {finding: value}
-        # A value outside the contract (a hand-made /inform payload): read it as text.
-        return {finding: parse_answer(finding, str(value))}
+        # A value outside the contract (a hand-made /inform payload) is dropped: ask again.
+        return {finding: value if is_valid(finding, value) else None}
 
     validate.__name__ = f"validate_{finding}"
     validate.__doc__ = f"Keeps `{finding}` to the contract's values."

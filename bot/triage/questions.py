@@ -26,7 +26,7 @@ class QuestionPolicy:
     budget: int
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "QuestionPolicy":
+    def load(cls, path: Path | None = None) -> QuestionPolicy:
         raw = yaml.safe_load((path or DEFAULT_DIR / "questions.yml").read_text(encoding="utf-8"))
         order = tuple(raw["order"])
         if set(order) != set(FINDINGS) - {RED_FLAG} or len(order) != len(FINDINGS) - 1:

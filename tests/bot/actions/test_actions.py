@@ -1,0 +1,77 @@
+"""The other actions on tracker fixtures: questions, conclusion, side questions."""
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.ask import ASK_ACTIONS
+from bot.actions.assessment import ActionGiveAssessment
+from bot.actions.conversation import ActionCarnosine, ActionExplainQuestion, ActionFallback
+from bot.triage.contract import FINDINGS
+from tests.bot.actions.trackers import DOMAIN, slot_events, tracker
+
+
+def run(action, t):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
+    return events, dispatcher.messages
+
+
+@pytest.mark.parametrize("action_class", ASK_ACTIONS)
+def test_each_question_has_one_button_per_contract_value(action_class):
+    action = action_class()
+    finding = action.name().removeprefix("action_ask_")
+    _, [message] = run(action, tracker("asked_sleep"))
+    values = [json.loads(b["payload"].removeprefix("/inform"))[finding]
+              for b in message["buttons"]]
+    assert values == [*FINDINGS[finding], "not_sure"]
+    assert message["text"].endswith("?")
+
+
+def test_the_conclusion_ranks_causes_with_why_fixes_and_sources():
+    events, messages = run(ActionGiveAssessment(), tracker(
+        "asked_sleep", slots={"sleep_hours": "under_6", "warm_up": "no"}))
+    assert slot_events(events) == {"assessment_status": "complete"}
+    text = "\n".join(m.get("text") or "" for m in messages)
+    assert text.index("Why it fits") < text.index("What to do") < text.index("Sources")
+    assert "https://www.nhlbi.nih.gov/health/sleep-deprivation" in text
+    custom = next(m["custom"] for m in messages if m.get("custom"))
+    assert [c["id"] for c in custom["causes"]] == ["sleep", "circulation"]
+    assert messages[-1]["buttons"][0]["payload"] == "/restart"
+
+
+def test_a_red_flag_conclusion_gives_advice_and_no_causes():
+    _, messages = run(ActionGiveAssessment(), tracker(
+        "asked_sleep", slots={"red_flag": "chest_pain_breathless", "sleep_hours": "under_6"}))
+    custom = next(m["custom"] for m in messages if m.get("custom"))
+    assert custom["urgency"] == "emergency" and custom["causes"] == []
+    assert "emergency" in messages[0]["text"].lower()
+
+
+def test_why_do_you_ask_explains_the_requested_finding():
+    _, [message] = run(ActionExplainQuestion(), tracker("asked_sleep"))
+    assert "sleep" in message["text"].lower()
+
+
+def test_carnosine_answer_cites_its_sources():
+    _, [message] = run(ActionCarnosine(), tracker("asked_sleep"))
+    assert "https://" in message["text"] and "beta-alanine" in message["text"]
+
+
+def test_fallback_starts_the_triage_when_the_runner_talks_about_their_legs():
+    events, messages = run(ActionFallback(), tracker("asked_sleep", text="legz realy heavy wen i run"))
+    assert events == [{"event": "followup", "name": "triage_form", "timestamp": None}]
+    assert messages == []
+
+
+def test_fallback_explains_itself_then_offers_to_start_over():
+    question = "what's the capital of peru"
+    _, [first] = run(ActionFallback(), tracker("asked_sleep", text=question))
+    assert "heavy" in first["text"] and not first.get("buttons")
+    _, [second] = run(ActionFallback(), tracker("asked_sleep", text=question,
+                                                bot_said_before=first["text"]))
+    assert second["text"] != first["text"]
+    assert second["buttons"][0]["payload"] == "/restart"
