@@ -1,0 +1,238 @@
+"""Phrase rules for running habits: onset, warm-up, training load, fuel, drink, form."""
+from __future__ import annotations
+
+from bot.understanding.rules import Rule, alt, rule
+
+# "heavy until I'm warmed up" speaks of warm legs, not of a warm-up routine.
+WARM_BODY = (r"(?:until|till|once|before|after|when|as soon as) (?:i am |i |i get |i have "
+             r"|my legs |legs |they |they are |my body |the legs |my muscles |muscles )?"
+             r"(?:get |are |have |is )?(?:properly |fully |nicely )?warm(?:ed|ing)? up"
+             r"|(?:legs|they|muscles|body) (?:eventually |finally |then )?warm(?:s|ed)? up")
+_DAYPART = alt("steps?", "strides?", "miles?", "km", "minutes?", "bit", "part", "moments?",
+               "meters", "metres", "hundred meters", "kilometers?", "stretch")
+# "At the start of the year" is about the calendar, not the run.
+_NOT_CALENDAR = (r"(?! of (?:the |this |last |my )?(?:month|year|week|season|plan|block|training"
+                 r"|marathon|race|program\w*|summer|winter|spring|autumn|january|lockdown))")
+# Long runs named in talk of food, drink or training volume say nothing about onset.
+_NOT_ONSET = (r"electrolytes?|gels?|drink\w*|eat\w*|water|bottle|fuel\w*|carry|take|snack\w*"
+              r"|added|adding|increas\w*|more (?:miles|km)|mileage|doing|started|training for")
+_RUN = alt("runs?", "running", "jogs?", "jogging", "workouts?", "sessions?", "races?")
+_FOODS = alt("porridge", "oats", "oatmeal", "toast", "bagels?", "bananas?", "pasta", "rice",
+             r"potato\w*", "cereal", "granola", "muesli", "bread", "noodles", "energy gels?",
+             "gels", r"carb load\w*", "carbs before", "honey", "jam", "sandwich", "flapjack")
+_CAFFEINE = alt("coffee", "tea", "coke", "diet coke", "soda", "energy drinks?", "beer", "wine",
+                "alcohol", "fizzy drinks?", "red bull", "pop")
+
+RULES: list[Rule] = [
+    # onset
+    rule("onset", "from_start",
+         r"(?:(?:from|on|in|during|at|for|within) (?:the |my )?|the )(?:very )?(?:1st|first) "
+         r"(?:few |2 |3 |4 |5 |10 |couple of |couple )?" + _DAYPART),
+    rule("onset", "from_start",
+         r"(?:right |straight )?from the (?:very )?(?:start|beginning|off|get go|outset"
+         r"|word go|first step)" + _NOT_CALENDAR),
+    rule("onset", "from_start",
+         r"(?:as soon as|the moment|the minute|the second|when|once) i (?:first )?"
+         r"(?:start|begin|set off|head out|get going|step out|go out|start running)"
+         r"(?! (?:doing|to do|training))"),
+    rule("onset", "from_start",
+         r"(?:at|in|near) the (?:start|beginning|begining)" + _NOT_CALENDAR + r" (?:of )?(?:the "
+         r"|my |every |each |a "
+         r"|most |all )?(?:runs?|jogs?|sessions?)?|the (?:start|beginning) of (?:the |my |every "
+         r"|each |a |most |all )?(?:runs?|jogs?|sessions?)"),
+    rule("onset", "from_start",
+         r"(?:right|straight) away|immediately(?! after)|from step 1|early (?:in|on) (?:the |my "
+         r"|a |each |every )?runs?|warming up phase|" + WARM_BODY),
+    rule("onset", "from_start",
+         r"(?:then|but|and|until) (?:it |that )?(?:wears off|goes away|eases off|eases|loosens up"
+         r"|loosen up|gets better|disappears|improves|fades)(?! <G2>(?:when|once|after|if) i "
+         r"(?:stop|finish|rest))"),
+    rule("onset", "during_long_runs",
+         r"(?:on|during|in|towards the end of|at the end of|late in|later in|near the end of"
+         r"|end of|through|into|only on|only in) (?:the |my |a |any |those |these |longer |most )?"
+         r"(?:long|longer|longest) (?:runs?|sessions?|ones?|distances?|efforts?)",
+         unless=_NOT_ONSET),
+    rule("onset", "during_long_runs",
+         r"after (?:about |around |roughly |maybe |like |approximately |over |more than |some )?"
+         r"(?:(?:[8-9]|[1-9]\d+)(?:\.\d)? km|(?:[5-9]|[1-9]\d+)(?:\.\d)? miles|(?:[4-9]\d|[1-9]\d\d)"
+         r" minutes|(?:an|1|2|1.5) hours?|half an hour|a while|a few miles|a few km)"
+         r"|(?:half ?way|midway|mid way)(?: through)?|second half(?! marathon)|later (?:in|on)"
+         r" (?:the |my |in the )?runs?|late in (?:the |my )?runs?|towards the end|near the end"
+         r"|end of (?:the |my |a |long )?runs?|last (?:few |2 |3 |couple of )?(?:km|miles?"
+         r"|kilometers|minutes)|the (?:longer|further|farther|more) i (?:run|go)"
+         r"|(?:builds?|building|creeps?|creeping) (?:up|in) (?:over|during|as|through)"
+         r"|gets? (?:heavier|worse) (?:as|the longer|over|during|throughout)"
+         r"|as the run (?:goes on|progresses)|(?:\d+) (?:km|miles|minutes) in(?! a)"
+         r"|(?:[8-9]|[1-9]\d)(?:\.\d)? (?:km|miles) mark",
+         unless=_NOT_ONSET),
+    rule("onset", "after_runs",
+         r"afterwards?|after (?:my |the |a |each |every |most |hard |long |easy |big |)"
+         r"(?:hard |long |easy )?" + _RUN + r"(?! (?:of|on) )|after running|post (?:run|race)"
+         r"|the (?:day|morning|night|evening) after|(?:the )?next (?:day|morning)"
+         r"|following (?:day|morning)|later (?:in|that|on in) (?:the )?(?:day|evening|night)"
+         r"|later that|that (?:evening|night)|in the evening after|by the evening|doms"
+         r"|for (?:a few |2 |3 |a couple of )?(?:days|hours) after|(?:heavy|heaviness|aches?"
+         r"|aching|sore|tired|dead|stiff) <G3>(?:in the|by the|that|every|at) (?:evening|night)"),
+    rule("onset", "after_runs",
+         r"(?:when|once|after) i (?:finish|get home|get back|am done|have finished|cool down"
+         r"|sit down|stop)(?! running for)",
+         unless=r"(?:ease|eases|eased|easing|goes|go|settles?|subsides?|disappears?"
+                r"|wears off|fades?|better|stops|improves?) <G3>(?:when|once|after) i"),
+    # warm_up
+    rule("warm_up", "yes", r"(?:warm|warms|warmed|warming) ups?(?! (?:sets|laps?|jacket"
+         r"|clothes|gear|top|kit))", negated="no", unless=WARM_BODY),
+    rule("warm_up", "yes",
+         r"(?:jog|jogging|run|running|walk|walking) (?:very )?(?:easy|easily|slowly|slow|gently"
+         r"|gentle|lightly) (?:for )?(?:a few |a couple of |2 |3 |4 |5 |10 )?(?:minutes )?"
+         r"(?:first|before|to start|at first|to begin|beforehand)", negated="no"),
+    rule("warm_up", "yes",
+         r"(?:few|2|3|4|5|10) minutes (?:of )?(?:easy|slow|gentle|light|easy paced) "
+         r"(?:jogging|running|walking|jog|walk|pace)|(?:walk|jog|run|walking|jogging) (?:for )?"
+         r"(?:a few|a couple of|a couple|[1-9]|10|15) minutes (?:first|before|beforehand)",
+         negated="no"),
+    rule("warm_up", "yes",
+         r"(?:dynamic|active) (?:stretch\w*|warm up|drills|mobility)|leg swings|high knees"
+         r"|butt kicks|(?:start|begin|set off|ease) (?:off |out |in |my runs? )?(?:slow|slowly"
+         r"|easy|gently|gradually|steady)|(?:slow|easy|gentle|gradual) start|ease (?:myself )?"
+         r"into (?:it|the run|my runs?|running)|build (?:up )?(?:the )?(?:pace|speed"
+         r"|intensity|effort)? ?(?:gradually|slowly)|gradually build"
+         r"|start (?:with|by) (?:a |an |some )?(?:slow|easy|gentle|light|few|walk|jog)"
+         r"|(?:slow|easy|gentle) jog (?:first|to start|before)|walk (?:first |for a bit |a bit )?"
+         r"(?:then|and then|before) (?:a |i )?(?:jog|run|start)", negated="no"),
+    rule("warm_up", "no",
+         r"just (?:go|head out|set off|get going|take off|start running|start|run|go for it"
+         r"|leave|head off|get on with it)(?= [.,;!?]| but| and|$)"),
+    rule("warm_up", "no",
+         r"just (?:head|go|walk|step|run) (?:straight )?out (?:of )?the door"
+         r"|straight (?:out (?:of )?the door|into (?:it|the run|running|pace|my runs?|fast))"
+         r"|start (?:straight |right )?(?:at|with|on) (?:race |full |my |target |tempo |normal "
+         r"|goal |a fast |fast |hard )?(?:pace|speed|effort)|straight at (?:\w+ )?pace"
+         r"|start (?:off |out )?(?:fast|quick|quickly|hard|sprinting)|(?:straight |right )?(?:out "
+         r")?(?:at|with) (?:full|top|max|maximum) (?:speed|pace|effort)|go out (?:too )?(?:fast"
+         r"|hard|quick)|from cold|cold start|(?:no|zero) (?:time for (?:a )?)?warm up"),
+    # load_change
+    rule("load_change", "big_increase",
+         r"doubled|doubling|tripled|tripling|twice as (?:much|many|far|long)"
+         r"|(?:a lot|loads|way|much|heaps|far|significantly|massively|hugely|tons) more "
+         r"(?:miles|km|mileage|running|runs|distance|training|volume|kilometers|sessions|often"
+         r"|speed work|intervals|hills|hill \w+|than (?:usual|before|normal))"
+         r"|running (?:a lot|way|much|loads|heaps|far) more"
+         r"|ramp\w* (?:it |things |my \w+ |my training |up )?up|ramped|(?:upped|upping|increased"
+         r"|increasing|raised|raising|bumped up|boosted|jumped) (?:my |the )?(?:\w+ )?(?:a lot"
+         r"|massively|loads"
+         r"|significantly|dramatically|heaps|big time|hugely|quite a bit|a ton)",
+         negated="no_change"),
+    rule("load_change", "big_increase",
+         r"training for (?:a |an |my |the )?(?:1st |first |next |upcoming |spring |autumn "
+         r"|fall |big )?(?:half |full )?(?:marathon|ultra|ironman|triathlon|50 km|100 km"
+         r"|50 miles)|(?:half |full )?marathon (?:training|prep|block|plan|build)"
+         r"|for (?:a |my |the )(?:1st |first |next )?(?:half |full )?(?:marathon|ultra)"
+         r"|ultra training|new to running|beginner runner|couch to 5 km|c25k"
+         r"|(?:just |recently )?(?:started|starting|took up|taken up|begun|began|getting into)"
+         r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
+         r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
+         unless=r"\d+ years|years ago|for years|long time|a year ago|as a kid|decade"),
+    rule("load_change", "some_increase",
+         r"(?:a (?:little|bit|tad)|slightly|somewhat|marginally|a touch|little bit) "
+         r"(?:more|further|faster|longer) (?:miles|km|mileage|running|runs|distance|training"
+         r"|volume|often|than (?:usual|before|normal|last))|(?:running|run|training|train) "
+         r"(?:a little|a bit|a tad|slightly|little bit) (?:more|further|faster|longer)"
+         r"|(?:added|adding|add) (?:in )?(?:1 |an extra |another |a few |some |1 more |a "
+         r"|an additional |2 )?(?:extra |more |additional |new |longer |long |faster )?(?:\d+ )?"
+         r"(?:runs?|km"
+         r"|miles|sessions?|days?|intervals|hills?|hill sprints|hill repeats|speed ?work"
+         r"|speed sessions?|tempo runs?|track sessions?|workouts?|distance|mileage)"
+         r"|(?:increased|upped|raised|bumped up|increasing|building up|built up) (?:my |the )?"
+         r"(?:weekly )?(?:mileage|distance|volume|training|pace|speed|km|miles|runs|load"
+         r"|frequency)(?! (?:a lot|massively|loads|significantly|dramatically|hugely))"
+         r"|started (?:doing |adding )?(?:intervals|speed ?work|hill repeats|hills|tempo"
+         r"|track|fartlek)|training for (?:a |an |my )?(?:5 km|10 km|race|parkrun)"
+         r"|new (?:[a-z0-9]+ ){0,3}(?:training )?plan|(?:bumped|upped|increased|raised|pushed"
+         r"|built) (?:my |the )?(?:[a-z]+ )?(?:up )?(?:a (?:little|bit|tad)|slightly)"
+         r"|(?:bumped|pushed|built|upped) (?:my |the )?(?:mileage|distance|training|volume) up"
+         r"|(?:running|training|doing|run) (?:a bit |a little |slightly )?more (?:than (?:usual"
+         r"|before|normal|last)|often|miles|km|mileage|distance|lately|recently)",
+         negated="no_change"),
+    rule("load_change", "no_change",
+         r"(?:training|mileage|distance|volume|routine|running|load|schedule) (?:has )?"
+         r"(?:stayed|been|is|remained) (?:pretty much |about |roughly )?the same"
+         r"|same (?:routine|mileage|distance|training|plan|amount|volume|schedule|runs)"
+         r"|(?:consistent|steady) (?:mileage|training|volume)|(?:cut|cutting) (?:back|down)"
+         r"|reduced (?:my )?(?:mileage|training|distance)|running less|taper\w*"
+         r"|nothing (?:has |really |much )?changed (?:in|with|about) (?:my )?(?:training"
+         r"|running|mileage|routine|plan|schedule)|(?:training|mileage|running|routine|distance"
+         r"|plan|schedule|load) (?:has |have )?not (?:really )?changed"
+         r"|(?:have|has) not (?:really )?(?:changed"
+         r"|increased|upped|added) (?:anything|my (?:training|running|mileage|routine|plan"
+         r"|distance|pace))"),
+    # fuel
+    rule("fuel", "poor",
+         r"empty stomach|nothing in (?:my |the )?stomach|empty tank|fasted|fasting|low carbs?"
+         r"|no carbs?|keto\w*|cut(?:ting)? (?:out |back on |down on )?carbs|carnivore"
+         r"|(?:not|never) eat(?:ing)?(?= [.,;!?]| much| a lot|$)|(?:barely|hardly|rarely|never) eat"
+         r"|(?:not|never) (?:been )?(?:eat|eating) (?:enough|much|properly|before|anything"
+         r"|breakfast)|under ?(?:eat|fuel)\w*|calorie deficit|(?:on a|dieting|strict|started a"
+         r"|starting a|doing a|going on a) diet|eat (?:very )?little|(?:run|running) (?:first "
+         r"thing )?before (?:breakfast|eating|i eat)|nothing before|(?:no|without) (?:food"
+         r"|breakfast|eating|fuel)|skip\w* (?:breakfast|meals?|lunch|dinner|food|eating)"
+         r"|(?:run|running) on (?:empty|fumes)|hungry (?:during|on|when)", negated="good"),
+    rule("fuel", "good", _FOODS),
+    rule("fuel", "good",
+         r"eat(?:ing)? (?:properly|well|enough|plenty|a lot|loads|a proper (?:meal|breakfast)"
+         r"|a good breakfast|breakfast|before (?:i run|running|runs|my runs?)|something before)"
+         r"|(?:fuel|fuelling|fueling) (?:well|properly|up)|well fuel\w*|(?:good|healthy"
+         r"|balanced|proper) (?:diet|meals?|breakfast)|(?:plenty|lots) of carbs"
+         r"|(?:high|enough) carbs?|diet is (?:fine|good|great|ok|balanced)"
+         r"|eat(?:ing)? (?:ok|okay|fine|alright|normally|decently)", negated="poor"),
+    # hydration
+    rule("hydration", "poor",
+         r"(?:hardly|barely|rarely|never|not) (?:any |much |enough )?(?:water|fluids?)"
+         r"|(?:hardly|barely|rarely|never|seldom|not) (?:really )?drink(?:ing)?(?! (?:alcohol"
+         r"|beer|wine|coffee|tea|booze|fizzy))|(?:mostly|only|just|nothing but"
+         r"|lots of|loads of|too much) (?:drink |drinking )?" + _CAFFEINE + r"|(?:always"
+         r"|constantly|really|very|so) thirsty|thirsty all the time|dry mouth"
+         r"|dark yellow (?:pee|urine|wee)|(?:pee|urine|wee) (?:is |was )?dark yellow"
+         r"|no water|without water|forget\w* to (?:drink|hydrate)|(?:live|living|run|running"
+         r"|survive|surviving) on " + _CAFFEINE + r"|(?:drink|drinking) (?:only |about |around |maybe )?"
+         r"(?:0\.\d+|half a|1) litres?(?! or)"),
+    rule("hydration", "poor", r"dehydrat\w*", negated="good"),
+    rule("hydration", "sometimes", r"(?:drink )?(?:only )?when (?:i am |i feel |i get )?thirsty"),
+    rule("hydration", "good",
+         r"drink (?:plenty|lots|loads|a lot|enough|well|(?:about |around |roughly |at least "
+         r"|over |like )?(?:1\.[5-9]|[2-9](?:\.\d)?|1\d) (?:or \d )?litres"
+         r"|water (?:all day|throughout|regularly|constantly)|throughout the day|all day"
+         r"|constantly|regularly|loads of water)(?! of " + _CAFFEINE + r")"
+         r"|(?:well|properly|fully) hydrated|stay (?:well )?hydrated|keep hydrated"
+         r"|hydrate (?:well|properly|a lot|before|during|after)|hydration (?:vest|pack|belt"
+         r"|tablets)|electrolytes?|(?:good|great|fine) (?:hydration|fluid intake)"
+         r"|plenty of (?:water|fluids)|(?:lots|loads) of water|hydration is (?:good|fine|ok)",
+         negated="poor"),
+    rule("hydration", "good", r"drink(?:ing)? (?:enough |plenty of |lots of )?(?:water|fluids)",
+         negated="poor"),
+    rule("hydration", "good",
+         r"(?:carry|bring|take) (?:a |my )?(?:water )?(?:bottle|water|flask)|water bottle"),
+    # form
+    rule("form", "yes",
+         r"over ?strid\w*|heel strik\w*|land(?:ing)? (?:hard )?on (?:my )?heels"
+         r"|(?:long|big|huge|massive|too long) strides?|strides? (?:is|are) (?:too )?(?:long|big)"
+         r"|arms? (?:swing|swinging|swings|flail\w*|flap\w*|cross\w*|all over|everywhere"
+         r"|wave\w*|(?:go|goes|going|fly|flying) (?:everywhere|all over|wild|crazy))"
+         r"|swing(?:ing)? my arms|(?:big|huge|wild|lot of) arm (?:swing|movement)"
+         r"|push(?:ing)? off (?:with|from) (?:my )?(?:quads|thighs)|(?:use|using|run with"
+         r"|running with|rely on) (?:my )?(?:quads|thighs)|run(?:ning)? from (?:my|the) hips"
+         r"|(?:bad|poor|terrible|awful|sloppy|messy|ugly|inefficient|shocking|wonky|horrible"
+         r"|rubbish|crap|not great|not good|not the best) (?:running )?(?:form|technique"
+         r"|posture|gait|style)|(?:form|technique|posture|gait) (?:is|was|has been|gets|goes)"
+         r" <G1>(?:bad|poor|terrible|awful|sloppy|off|a mess|all over the place|falls? apart"
+         r"|rubbish|not great|not good|shocking|wonky)|hunch\w*|slouch\w*|lean(?:ing)? back"
+         r"|stomp\w*|sit(?:ting)? back", negated="no"),
+    rule("form", "no",
+         r"(?:form|technique|posture|gait|stride|running style) (?:is|seems|looks|was|feels)"
+         r" <G1>(?:fine|good|ok|okay|decent|great|solid|alright|efficient|normal|not bad)"
+         r"|(?:good|decent|solid|great|efficient|nice|fine) (?:running )?(?:form|technique"
+         r"|posture|gait)|coach (?:has )?(?:checked|looked at|analy[sz]ed|filmed|watched|said"
+         r"|says|thinks|reckons)"
+         r"|(?:checked|analy[sz]ed|filmed|looked at) by (?:a )?(?:coach|physio)"
+         r"|gait (?:analysis|assessment|test)|physio (?:checked|said|looked)"
+         r"|had (?:my )?(?:form|gait|running) (?:checked|analy[sz]ed|assessed)"),
+]
