@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.render import RESTART_BUTTON
-from bot.actions.tracker_findings import latest_text, said_last_turn
+from bot.actions.tracker_findings import latest_text, said_before, said_last_turn
 from bot.triage import default_knowledge
 from bot.understanding import extract_findings, mentions_running_trouble
 
@@ -30,10 +30,18 @@ class Say(Action, ABC):
 
 
 class ActionGreet(Say):
+    """Greets once; a later greeting ("hmm", "hi?") gets help instead of a loop."""
+
     answer = "greet"
 
     def name(self) -> str:
         return "action_greet"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        if said_before(tracker, default_knowledge().answer("greet")):
+            return await ActionFallback().run(dispatcher, tracker, domain)
+        return await super().run(dispatcher, tracker, domain)
 
 
 class ActionThanks(Say):
@@ -71,21 +79,6 @@ class ActionCarnosine(Action):
         return []
 
 
-class ActionExplainQuestion(Action):
-    """Answers "why do you ask?" about the question in progress."""
-
-    def name(self) -> str:
-        return "action_explain_question"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        knowledge = default_knowledge()
-        requested = tracker.get_slot("requested_slot")
-        finding = knowledge.findings.get(requested) if tracker.active_loop_name else None
-        dispatcher.utter_message(text=finding.help if finding else knowledge.answer("why_general"))
-        return []
-
-
 class ActionSessionStart(Action):
     """Opens every conversation with the one-line "not medical advice" notice."""
 
@@ -99,11 +92,12 @@ class ActionSessionStart(Action):
 
 
 class ActionFallback(Action):
-    """A message the assistant did not understand outside the triage.
+    """A message the assistant is unsure about, outside the triage.
 
-    If it still sounds like a runner describing their legs, the triage starts anyway;
-    otherwise the assistant says what it can do, and after repeated misses offers to
-    start over, so the conversation never loops on the same apology.
+    If it still sounds like a runner describing their legs, the triage starts anyway.
+    Otherwise the assistant offers the two likeliest readings as buttons (a two-stage
+    fallback), and after a second miss in a row says plainly what it can do and offers
+    to start over, so the conversation never loops on the same apology.
     """
 
     def name(self) -> str:
@@ -115,9 +109,23 @@ class ActionFallback(Action):
         if extract_findings(text) or mentions_running_trouble(text):
             return [FollowupAction("triage_form")]
         knowledge = default_knowledge()
-        if said_last_turn(tracker, knowledge.answer("fallback")):
+        readings = likeliest_readings(tracker, knowledge.answers["intent_readings"])
+        if said_last_turn(tracker, knowledge.answer("two_stage_fallback")) or \
+                said_last_turn(tracker, knowledge.answer("fallback")):
             dispatcher.utter_message(text=knowledge.answer("fallback_final"),
                                      buttons=[RESTART_BUTTON])
+        elif readings:
+            dispatcher.utter_message(text=knowledge.answer("two_stage_fallback"), buttons=[
+                {"title": title, "payload": f"/{intent}"} for intent, title in readings])
         else:
             dispatcher.utter_message(text=knowledge.answer("fallback"))
         return []
+
+
+def likeliest_readings(tracker: Tracker, readings: dict[str, str], count: int = 2,
+                       floor: float = 0.1) -> list[tuple[str, str]]:
+    """The `count` likeliest intents that have a reading, above a small confidence floor."""
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    likely = [(r["name"], readings[r["name"]]) for r in ranking
+              if r.get("name") in readings and (r.get("confidence") or 0) >= floor]
+    return likely[:count]

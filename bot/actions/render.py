@@ -11,6 +11,14 @@ RESTART_BUTTON = {"title": "Start over", "payload": "/restart"}
 TOP_CAUSES_SHOWN = 3
 
 
+def more_button(cause) -> dict:
+    return {"title": f"More: {cause.title}", "payload": "/ask_more" + json.dumps({"cause": cause.id})}
+
+
+def fix_button(cause) -> dict:
+    return {"title": "How do I fix it?", "payload": "/ask_fix" + json.dumps({"cause": cause.id})}
+
+
 def question(finding_id: str, knowledge: Knowledge) -> dict:
     """A question about one finding, with a quick-reply button per contract value."""
     finding = knowledge.findings[finding_id]
@@ -53,5 +61,6 @@ def assessment_messages(result: Assessment, knowledge: Knowledge,
     if findings.get("red_flag") == NOT_SURE:
         messages.append({"text": knowledge.answer("red_flag_not_sure")})
     messages.append(payload)
-    messages.append({"text": knowledge.answer("start_over_offer"), "buttons": [RESTART_BUTTON]})
+    more = [more_button(knowledge.cause(c.id)) for c in result.causes[:2]]
+    messages.append({"text": knowledge.answer("after_conclusion"), "buttons": [*more, RESTART_BUTTON]})
     return messages

@@ -7,7 +7,8 @@ from bot.triage.contract import FINDINGS, is_valid
 
 # Intents that are never an answer to the current question: the assistant answers them
 # and asks the question again.
-SIDE_QUESTIONS = frozenset({"ask_why", "ask_carnosine", "bot_challenge", "restart"})
+SIDE_QUESTIONS = frozenset({"ask_why", "ask_carnosine", "ask_more", "ask_fix", "ask_meaning",
+                            "bot_challenge", "restart"})
 
 
 def findings_of(tracker: Tracker) -> dict[str, str]:
@@ -34,3 +35,8 @@ def said_last_turn(tracker: Tracker, text: str) -> bool:
         return False
     previous_turn = events[users[-2] + 1:users[-1]]
     return any(e.get("event") == "bot" and e.get("text") == text for e in previous_turn)
+
+
+def said_before(tracker: Tracker, text: str) -> bool:
+    """Whether the bot said `text` at any point of the conversation so far."""
+    return any(e.get("event") == "bot" and e.get("text") == text for e in tracker.events)

@@ -38,6 +38,16 @@ class Cause:
     fixes: tuple[str, ...]
     sources: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word runners ask about ("what does overstriding mean?")."""
+
+    id: str
+    aliases: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -74,12 +84,22 @@ class Knowledge:
     urgency_headlines: dict[str, str]
     iron_signs_advice: str
     answers: dict[str, object]
+    glossary: tuple[Term, ...] = ()
 
     def cause(self, cause_id: str) -> Cause:
         return next(c for c in self.causes if c.id == cause_id)
 
     def answer(self, key: str) -> str:
         return str(self.answers[key])
+
+    def cause_aliases(self) -> dict[str, tuple[str, ...]]:
+        return {c.id: (c.title, *c.aliases) for c in self.causes}
+
+    def term_aliases(self) -> dict[str, tuple[str, ...]]:
+        return {t.id: t.aliases for t in self.glossary}
+
+    def term(self, term_id: str) -> Term:
+        return next(t for t in self.glossary if t.id == term_id)
 
 
 def _read(directory: Path, name: str) -> dict:
@@ -104,7 +124,8 @@ def _causes(raw: dict) -> tuple[Cause, ...]:
             if not 0 < e.weight <= 1:
                 raise KnowledgeError(f"cause {c['id']}: weight {e.weight} not in (0, 1]")
         causes.append(Cause(c["id"], c["title"], c["summary"], c["explanation"],
-                            tuple(c["fixes"]), tuple(c["sources"]), evidence))
+                            tuple(c["fixes"]), tuple(c["sources"]), evidence,
+                            tuple(c.get("aliases", ()))))
     ids = [c.id for c in causes]
     if sorted(ids) != sorted(CAUSES):
         raise KnowledgeError(f"causes.yml must hold exactly the contract causes, has {ids}")
@@ -146,6 +167,8 @@ def load_knowledge(directory: Path | str | None = None) -> Knowledge:
         urgency_headlines=headlines,
         iron_signs_advice=red["iron_signs_advice"],
         answers=_read(directory, "answers.yml"),
+        glossary=tuple(Term(t["id"], tuple(t["aliases"]), t["text"])
+                       for t in _read(directory, "glossary.yml")["terms"]),
     )
 
 

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.ask import ASK_ACTIONS
 from bot.actions.assessment import ActionGiveAssessment
-from bot.actions.conversation import ActionCarnosine, ActionExplainQuestion, ActionFallback
+from bot.actions.conversation import ActionCarnosine, ActionFallback
 from bot.triage.contract import FINDINGS
 from tests.bot.actions.trackers import DOMAIN, slot_events, tracker
 
@@ -40,7 +40,9 @@ def test_the_conclusion_ranks_causes_with_why_fixes_and_sources():
     assert "https://www.nhlbi.nih.gov/health/sleep-deprivation" in text
     custom = next(m["custom"] for m in messages if m.get("custom"))
     assert [c["id"] for c in custom["causes"]] == ["sleep", "circulation"]
-    assert messages[-1]["buttons"][0]["payload"] == "/restart"
+    payloads = [b["payload"] for b in messages[-1]["buttons"]]
+    assert payloads == ['/ask_more{"cause": "sleep"}', '/ask_more{"cause": "circulation"}',
+                        "/restart"]
 
 
 def test_a_red_flag_conclusion_gives_advice_and_no_causes():
@@ -49,11 +51,6 @@ def test_a_red_flag_conclusion_gives_advice_and_no_causes():
     custom = next(m["custom"] for m in messages if m.get("custom"))
     assert custom["urgency"] == "emergency" and custom["causes"] == []
     assert "emergency" in messages[0]["text"].lower()
-
-
-def test_why_do_you_ask_explains_the_requested_finding():
-    _, [message] = run(ActionExplainQuestion(), tracker("asked_sleep"))
-    assert "sleep" in message["text"].lower()
 
 
 def test_carnosine_answer_cites_its_sources():
@@ -75,3 +72,12 @@ def test_fallback_explains_itself_then_offers_to_start_over():
                                                 bot_said_before=first["text"]))
     assert second["text"] != first["text"]
     assert second["buttons"][0]["payload"] == "/restart"
+
+
+def test_an_unsure_reading_offers_the_two_likeliest_as_buttons():
+    t = tracker("asked_sleep", text="hmm right so", intent="nlu_fallback")
+    t.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.7}, {"name": "thank", "confidence": 0.25},
+        {"name": "greet", "confidence": 0.2}, {"name": "goodbye", "confidence": 0.05}]
+    _, [message] = run(ActionFallback(), t)
+    assert [b["payload"] for b in message["buttons"]] == ["/thank", "/greet"]

@@ -34,11 +34,11 @@ def test_known_findings_are_never_asked(policy, knowledge):
     assert remaining
 
 
-def test_without_a_clear_cause_it_asks_everything(policy, knowledge):
+def test_without_a_clear_cause_it_asks_every_finding_that_could_matter(policy, knowledge):
     asked = {"red_flag": "none"}
     while (nxt := policy.remaining(asked, knowledge)):
         asked[nxt[0]] = "not_sure"
-    assert set(asked) == set(FINDINGS)
+    assert set(asked) == set(FINDINGS) - {"onset"}
 
 
 def test_two_clear_causes_are_enough(policy, knowledge):
@@ -51,3 +51,21 @@ def test_one_clear_cause_stops_at_the_budget(policy, knowledge):
     while (nxt := policy.remaining(known, knowledge)):
         known[nxt[0]] = "not_sure"
     assert len(known) == policy.budget
+
+
+def test_a_clear_cause_brings_its_follow_ups_forward(policy, knowledge):
+    known = {"red_flag": "none", "load_change": "big_increase"}
+    assert policy.remaining(known, knowledge)[0] == policy.follow_ups["overtraining"][0]
+
+
+def test_a_hinted_cause_is_confirmed_next(policy, knowledge):
+    known = {"red_flag": "none", "onset": "from_start"}
+    assert policy.remaining(known, knowledge)[0] == "warm_up"
+
+
+def test_onset_is_asked_only_when_it_could_sharpen_a_hint(policy, knowledge):
+    healthy = {"red_flag": "none", "sleep_hours": "7_to_9", "load_change": "no_change",
+               "rest_days": "two_plus", "iron_signs": "no", "fuel": "good",
+               "hydration": "good", "warm_up": "yes", "leg_day": "no", "form": "no"}
+    assert policy.remaining(healthy, knowledge) == []
+    assert policy.remaining({**healthy, "fuel": "sometimes"}, knowledge) == ["onset"]
