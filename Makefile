@@ -26,6 +26,7 @@ TRAINING_INPUTS := bot/config.yml bot/domain.yml $(wildcard bot/nlu/*.py) \
 help:
 	@echo "make run    install, train if needed, serve on http://$(HOST):$(PORT)"
 	@echo "make test   install, train if needed, run the whole test suite"
+	@echo "make eval   runner cases in both modes + NLU cross-validation, one summary table"
 	@echo "make lint   ruff"
 	@echo "make clean  remove the virtualenv, models and local database"
 
@@ -63,6 +64,11 @@ run: $(MODEL) migrate
 
 test: $(MODEL)
 	$(BIN)/pytest
+
+# Runner cases (tests/eval) through ../shared/eval/converse.py in both modes, plus NLU
+# cross-validation; starts a service if none answers on http://127.0.0.1:$(PORT).
+eval: $(MODEL)
+	EVAL_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python -m tests.eval.run
 
 lint: install
 	$(BIN)/ruff check bot api tests

@@ -10,15 +10,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.render import RESTART_BUTTON
-from bot.actions.tracker_findings import latest_text, said_before, said_last_turn
+from bot.actions.tracker_findings import (
+    said_before,
+    said_last_turn,
+    start_triage_if_about_legs,
+    talks_about_legs,
+)
 from bot.triage import default_knowledge
-from bot.understanding import extract_findings, mentions_running_trouble
 
 
 class Say(Action, ABC):
     """Says one text of data/knowledge/answers.yml: the one keyed `answer`."""
 
     answer: str = ""
+    # Whether a message of this kind that also describes the problem starts the triage.
+    opens_triage: bool = True
 
     @abstractmethod
     def name(self) -> str: ...
@@ -26,7 +32,7 @@ class Say(Action, ABC):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(text=default_knowledge().answer(self.answer))
-        return []
+        return start_triage_if_about_legs(tracker) if self.opens_triage else []
 
 
 class ActionGreet(Say):
@@ -45,14 +51,14 @@ class ActionGreet(Say):
 
 
 class ActionThanks(Say):
-    answer = "thanks"
+    answer, opens_triage = "thanks", False
 
     def name(self) -> str:
         return "action_thanks"
 
 
 class ActionGoodbye(Say):
-    answer = "goodbye"
+    answer, opens_triage = "goodbye", False
 
     def name(self) -> str:
         return "action_goodbye"
@@ -76,7 +82,7 @@ class ActionCarnosine(Action):
         knowledge = default_knowledge()
         sources = "\n".join(knowledge.answers["carnosine_sources"])
         dispatcher.utter_message(text=f"{knowledge.answer('carnosine')}\nSources:\n{sources}")
-        return []
+        return start_triage_if_about_legs(tracker)
 
 
 class ActionSessionStart(Action):
@@ -105,8 +111,7 @@ class ActionFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        text = latest_text(tracker)
-        if extract_findings(text) or mentions_running_trouble(text):
+        if talks_about_legs(tracker):
             return [FollowupAction("triage_form")]
         knowledge = default_knowledge()
         readings = likeliest_readings(tracker, knowledge.answers["intent_readings"])

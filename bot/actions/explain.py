@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.render import fix_button, more_button
-from bot.actions.tracker_findings import findings_of, latest_text
+from bot.actions.tracker_findings import findings_of, latest_text, start_triage_if_about_legs
 from bot.triage import assess, default_knowledge
 from bot.triage.knowledge import Knowledge
 from bot.understanding.mentions import find_mention
@@ -42,7 +42,7 @@ class ActionExplainQuestion(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(text=_explain_current_question(tracker, default_knowledge()))
-        return []
+        return start_triage_if_about_legs(tracker)
 
 
 class ActionExplainTerm(Action):
@@ -57,7 +57,7 @@ class ActionExplainTerm(Action):
         term = find_mention(latest_text(tracker), knowledge.term_aliases())
         text = knowledge.term(term).text if term else _explain_current_question(tracker, knowledge)
         dispatcher.utter_message(text=text)
-        return []
+        return start_triage_if_about_legs(tracker)
 
 
 class ActionTellMore(Action):
@@ -72,7 +72,7 @@ class ActionTellMore(Action):
         cause_id = cause_asked_about(tracker, knowledge)
         if cause_id is None:
             dispatcher.utter_message(text=knowledge.answer("more_needs_answers"))
-            return []
+            return start_triage_if_about_legs(tracker)
         cause = knowledge.cause(cause_id)
         ranked = {c.id: c for c in assess(findings_of(tracker), knowledge).causes}
         text = f"{cause.title}: {cause.explanation}"
@@ -96,7 +96,7 @@ class ActionHowToFix(Action):
         cause_id = cause_asked_about(tracker, knowledge)
         if cause_id is None:
             dispatcher.utter_message(text=knowledge.answer("more_needs_answers"))
-            return []
+            return start_triage_if_about_legs(tracker)
         cause = knowledge.cause(cause_id)
         fixes = "\n".join(f"- {fix}" for fix in cause.fixes)
         sources = "\n".join(cause.sources)

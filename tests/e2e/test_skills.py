@@ -69,3 +69,15 @@ def test_an_unclear_message_offers_its_two_likeliest_readings(service):
     runner.say("asdf qwerty")
     buttons = [b for m in runner.last for b in m.get("buttons", [])]
     assert len(buttons) == 2 and all(b["payload"].startswith("/") for b in buttons)
+
+
+@pytest.mark.parametrize("opening", [
+    "hi there, why do my legs feel so heavy when I run?",
+    "my legs feel like concrete when I start running, what's going on?",
+    "hello! my legs have been dead on every jog this week",
+    "how do I fix heavy legs on my runs?",
+])
+def test_an_opening_that_also_describes_the_problem_starts_the_triage(service, opening):
+    runner = Runner(service.url)
+    runner.say(opening)
+    assert runner.asked() == "red_flag", runner.last

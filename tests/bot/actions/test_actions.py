@@ -81,3 +81,23 @@ def test_an_unsure_reading_offers_the_two_likeliest_as_buttons():
         {"name": "greet", "confidence": 0.2}, {"name": "goodbye", "confidence": 0.05}]
     _, [message] = run(ActionFallback(), t)
     assert [b["payload"] for b in message["buttons"]] == ["/thank", "/greet"]
+
+
+def test_a_greeting_that_describes_the_problem_starts_the_triage():
+    from bot.actions.conversation import ActionGreet
+
+    t = tracker("asked_sleep", text="hi, my legs feel heavy on every run", intent="greet")
+    t.active_loop = {}
+    events, messages = run(ActionGreet(), t)
+    assert events == [{"event": "followup", "name": "triage_form", "timestamp": None}]
+    assert messages[0]["text"].startswith("Hi")
+
+
+def test_a_greeting_after_the_conclusion_does_not_restart_the_questions():
+    from bot.actions.conversation import ActionGreet
+
+    t = tracker("asked_sleep", text="hi, my legs feel heavy", intent="greet",
+                slots={"assessment_status": "complete"})
+    t.active_loop = {}
+    events, _ = run(ActionGreet(), t)
+    assert events == []
