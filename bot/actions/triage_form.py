@@ -69,11 +69,26 @@ class ValidateTriageForm(FormValidationAction):
         return [SlotSet(requested, None)]
 
 
+def previous_value(tracker: Tracker, finding: str) -> Any:
+    """The value `finding` had before the latest user message."""
+    events = tracker.events
+    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
+    return next((e.get("value") for e in reversed(events[:last_user])
+                 if e.get("event") == "slot" and e.get("name") == finding), None)
+
+
 def _validator(finding: str):
     def validate(self: Any, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> dict[str, Any]:
         # A value outside the contract (a hand-made /inform payload) is dropped: ask again.
-        return {finding: value if is_valid(finding, value) else None}
+        if not is_valid(finding, value):
+            return {finding: None}
+        before = previous_value(tracker, finding)
+        if is_valid(finding, before) and before != value:
+            title = default_knowledge().findings[finding].title_of(value)
+            dispatcher.utter_message(text=default_knowledge().answer("updated").format(
+                answer=title.lower()))
+        return {finding: value}
 
     validate.__name__ = f"validate_{finding}"
     validate.__doc__ = f"Keeps `{finding}` to the contract's values."

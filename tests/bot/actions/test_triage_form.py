@@ -70,3 +70,12 @@ def test_a_button_answer_is_kept_as_is():
     slots, _ = run(tracker("asked_sleep", text='/inform{"sleep_hours": "over_9"}',
                            candidates={"sleep_hours": "over_9"}))
     assert slots["sleep_hours"] == "over_9"
+
+
+def test_a_correction_is_acknowledged():
+    t = tracker("asked_sleep", text="actually I sleep about 8 hours",
+                candidates={"sleep_hours": "7_to_9"})
+    t.events.insert(0, {"event": "slot", "name": "sleep_hours", "value": "under_6"})
+    slots, messages = run(t)
+    assert slots["sleep_hours"] == "7_to_9"
+    assert messages[0]["text"] == "Got it, I've updated that to: 7-9 hours."
