@@ -2,6 +2,8 @@
 "tell me more about <cause>" and "how do I fix it?"."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,7 +12,8 @@ from rasa_sdk.types import DomainDict
 from bot.actions.render import fix_button, more_button
 from bot.actions.tracker_findings import findings_of, latest_text, start_triage_if_about_legs
 from bot.triage import assess, default_knowledge
-from bot.triage.knowledge import Knowledge
+from bot.triage.engine import RankedCause
+from bot.triage.knowledge import Cause, Knowledge
 from bot.understanding.mentions import find_mention
 
 
@@ -60,49 +63,50 @@ class ActionExplainTerm(Action):
         return start_triage_if_about_legs(tracker)
 
 
-class ActionTellMore(Action):
+class CauseAction(Action, ABC):
+    """Says something about the cause the runner asks about (see `cause_asked_about`)."""
+
+    @abstractmethod
+    def message(self, cause: Cause, ranked: dict[str, RankedCause], in_triage: bool) -> dict:
+        """The message (text and buttons) about `cause`; `ranked` holds this runner's causes."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        knowledge = default_knowledge()
+        cause_id = cause_asked_about(tracker, knowledge)
+        if cause_id is None:
+            dispatcher.utter_message(text=knowledge.answer("more_needs_answers"))
+            return start_triage_if_about_legs(tracker)
+        ranked = {c.id: c for c in assess(findings_of(tracker), knowledge).causes}
+        message = self.message(knowledge.cause(cause_id), ranked, bool(tracker.active_loop_name))
+        dispatcher.utter_message(**message)
+        return []
+
+
+class ActionTellMore(CauseAction):
     """The longer explanation of one cause, and why it fits this runner."""
 
     def name(self) -> str:
         return "action_tell_more"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        knowledge = default_knowledge()
-        cause_id = cause_asked_about(tracker, knowledge)
-        if cause_id is None:
-            dispatcher.utter_message(text=knowledge.answer("more_needs_answers"))
-            return start_triage_if_about_legs(tracker)
-        cause = knowledge.cause(cause_id)
-        ranked = {c.id: c for c in assess(findings_of(tracker), knowledge).causes}
+    def message(self, cause: Cause, ranked: dict[str, RankedCause], in_triage: bool) -> dict:
         text = f"{cause.title}: {cause.explanation}"
-        if cause_id in ranked:
+        if cause.id in ranked:
             text += "\nWhy it fits you: " + "; ".join(
-                b[0].lower() + b[1:] for b in ranked[cause_id].because) + "."
-        buttons = [fix_button(cause)] if not tracker.active_loop_name else []
-        dispatcher.utter_message(text=text, buttons=buttons)
-        return []
+                b[0].lower() + b[1:] for b in ranked[cause.id].because) + "."
+        return {"text": text, "buttons": [] if in_triage else [fix_button(cause)]}
 
 
-class ActionHowToFix(Action):
+class ActionHowToFix(CauseAction):
     """The fixes of one cause, with its sources."""
 
     def name(self) -> str:
         return "action_how_to_fix"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> list[EventType]:
-        knowledge = default_knowledge()
-        cause_id = cause_asked_about(tracker, knowledge)
-        if cause_id is None:
-            dispatcher.utter_message(text=knowledge.answer("more_needs_answers"))
-            return start_triage_if_about_legs(tracker)
-        cause = knowledge.cause(cause_id)
+    def message(self, cause: Cause, ranked: dict[str, RankedCause], in_triage: bool) -> dict:
         fixes = "\n".join(f"- {fix}" for fix in cause.fixes)
         sources = "\n".join(cause.sources)
-        others = [c for c in assess(findings_of(tracker), knowledge).causes if c.id != cause_id]
-        buttons = ([more_button(knowledge.cause(others[0].id))]
-                   if others and not tracker.active_loop_name else [])
-        dispatcher.utter_message(text=f"What to do about {cause.title.lower()}:\n{fixes}\n"
-                                      f"Sources:\n{sources}", buttons=buttons)
-        return []
+        others = [c for c in ranked if c != cause.id]
+        buttons = [] if in_triage or not others else [more_button(default_knowledge().cause(others[0]))]
+        return {"text": f"What to do about {cause.title.lower()}:\n{fixes}\nSources:\n{sources}",
+                "buttons": buttons}

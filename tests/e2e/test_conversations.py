@@ -5,24 +5,9 @@ import pytest
 
 from bot.triage.contract import CAUSES, RED_FLAG_URGENCY
 from tests.utils.chat import Runner, inform
+from tests.utils.facts import CAUSE_FACTS, HEALTHY
 
 pytestmark = pytest.mark.e2e
-
-HEALTHY = {"red_flag": "none", "onset": "not_sure", "warm_up": "yes", "load_change": "no_change",
-           "sleep_hours": "7_to_9", "fuel": "good", "hydration": "good", "form": "no",
-           "iron_signs": "no", "leg_day": "no", "rest_days": "two_plus"}
-
-CAUSE_FACTS = {
-    "circulation": {"warm_up": "no", "onset": "from_start"},
-    "overtraining": {"load_change": "big_increase"},
-    "sleep": {"sleep_hours": "under_6"},
-    "nutrition": {"fuel": "poor"},
-    "dehydration": {"hydration": "poor"},
-    "running_form": {"form": "yes"},
-    "iron_deficiency": {"iron_signs": "yes"},
-    "weight_training": {"leg_day": "yes"},
-    "insufficient_rest": {"rest_days": "none"},
-}
 
 
 def test_the_first_reply_says_it_is_not_medical_advice_and_screens_red_flags(service):

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.eval.simulate import HEALTHY, typed_answer
+from tests.eval.simulate import typed_answer
 from tests.utils.chat import Runner, inform
+from tests.utils.facts import HEALTHY
 
 pytestmark = pytest.mark.e2e
 

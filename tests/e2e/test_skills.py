@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tests.utils.chat import Runner, inform
+from tests.utils.facts import HEALTHY
 
 pytestmark = pytest.mark.e2e
-
-HEALTHY = {"red_flag": "none", "warm_up": "yes", "load_change": "no_change",
-           "sleep_hours": "7_to_9", "fuel": "good", "hydration": "good", "form": "no",
-           "iron_signs": "no", "leg_day": "no", "rest_days": "two_plus"}
 
 
 def test_several_facts_in_one_message_fill_several_findings(service):

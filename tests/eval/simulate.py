@@ -17,10 +17,7 @@ from pathlib import Path
 
 from bot.triage import assess, default_knowledge, default_policy
 from bot.understanding import extract_findings, parse_answer
-
-HEALTHY = {"red_flag": "none", "onset": "not_sure", "warm_up": "yes", "load_change": "no_change",
-           "sleep_hours": "7_to_9", "fuel": "good", "hydration": "good", "form": "no",
-           "iron_signs": "no", "leg_day": "no", "rest_days": "two_plus"}
+from tests.utils.facts import HEALTHY
 
 
 def typed_answer(vignette: dict, finding: str, value: str, phrases: dict) -> str:

@@ -5,23 +5,7 @@ import pytest
 
 from bot.triage import CAUSES, assess, default_knowledge
 from bot.triage.contract import FINDINGS, RED_FLAG_URGENCY
-
-HEALTHY = {"red_flag": "none", "onset": "not_sure", "warm_up": "yes", "load_change": "no_change",
-           "sleep_hours": "7_to_9", "fuel": "good", "hydration": "good", "form": "no",
-           "iron_signs": "no", "leg_day": "no", "rest_days": "two_plus"}
-
-# The one finding that, on an otherwise healthy runner, makes each cause the top one.
-KEY_FINDING = {
-    "circulation": {"warm_up": "no", "onset": "from_start"},
-    "overtraining": {"load_change": "big_increase"},
-    "sleep": {"sleep_hours": "under_6"},
-    "nutrition": {"fuel": "poor"},
-    "dehydration": {"hydration": "poor"},
-    "running_form": {"form": "yes"},
-    "iron_deficiency": {"iron_signs": "yes"},
-    "weight_training": {"leg_day": "yes"},
-    "insufficient_rest": {"rest_days": "none"},
-}
+from tests.utils.facts import CAUSE_FACTS, HEALTHY
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +14,12 @@ def knowledge():
 
 
 def test_every_cause_has_a_key_finding():
-    assert set(KEY_FINDING) == set(CAUSES)
+    assert set(CAUSE_FACTS) == set(CAUSES)
 
 
 @pytest.mark.parametrize("cause", CAUSES)
 def test_each_cause_tops_the_ranking_on_its_own_signs(cause, knowledge):
-    result = assess({**HEALTHY, **KEY_FINDING[cause]}, knowledge)
+    result = assess({**HEALTHY, **CAUSE_FACTS[cause]}, knowledge)
     assert result.causes, "a runner with a clear sign gets at least one cause"
     top = result.causes[0]
     assert top.id == cause
