@@ -54,7 +54,8 @@ RULES: list[Rule] = [
          r"|(?:chronic|constant|extreme|persistent|general) (?:fatigue|tiredness|exhaustion)"
          r"|tired at rest", negated="no", unless=LEGS_TIRED),
     rule("iron_signs", "yes", r"pale(?! (?:yellow|ale|blue|pink))|pallor|washed out",
-         negated="no", unless=r"foot|feet|toes|calf|leg|pee|urine|wee"),
+         negated="no", unless=r"foot|feet|toes?|pee|urine|wee|(?:calf|leg|shin) <G3>pale"
+         r"|pale (?:and \w+ )?(?:calf|leg|shin)", wide=True),
     rule("iron_signs", "yes",
          r"(?:out of breath|breathless|short of breath|winded|puffed|puffing|huffing|gasping"
          r"|struggl\w*|knackered|gassed) <G4>(?:stairs|staircase|a flight|flights|steps"

@@ -4,14 +4,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.understanding import body, habits, red_flags
+from bot.understanding import body, habits, intake, red_flags
+from bot.understanding.history import is_resolved_history
 from bot.understanding.negation import Doc
 from bot.understanding.normalize import normalize
 from bot.understanding.numbers import load_hits, rest_hits, sleep_hits
 from bot.understanding.rules import Rule, compile_pattern
 from bot.understanding.vocab import NOT_SURE, RED_FLAG_PRIORITY, has_sometimes, is_value
 
-RULES: list[Rule] = red_flags.RULES + habits.RULES + body.RULES
+RULES: list[Rule] = red_flags.RULES + habits.RULES + intake.RULES + body.RULES
 _POLAR = frozenset({"yes", "no", "good", "poor"})
 _RANK = {"poor": 0, "sometimes": 1, "good": 2}  # fuel and drink: the worst habit named wins
 _LOW_IRON_DIET = compile_pattern(
@@ -31,11 +32,12 @@ class Hit(NamedTuple):
 def _resolve(rule: Rule, m: re.Match[str], doc: Doc) -> str | None:
     """The value a rule's match stands for in its context, None when it does not count."""
     start, end = m.span()
-    if rule.unless is not None and rule.unless.search(doc.clause_text(start, end)):
+    if rule.unless is not None and rule.unless.search(
+            doc.sentence(start, end) if rule.wide else doc.clause_text(start, end)):
         return None
     if rule.finding == "red_flag":
-        denied = doc.is_negated(start, strict=True) or doc.is_denied_after(end)
-        return None if denied else rule.value
+        denied = doc.is_negated(start, strict=True) or doc.is_denied_after(end, strict=True)
+        return None if denied or is_resolved_history(doc, start, end) else rule.value
     if doc.is_question(start, end) or doc.is_unsure(start) or doc.is_past(start, end):
         return None
     negated = doc.is_negated(start) or doc.is_denied_after(end)
@@ -71,7 +73,8 @@ def hits_in(doc: Doc) -> list[Hit]:
             value = _resolve(r, m, doc)
             if value is not None:
                 hits.append(Hit(m.start(), m.end(), r.finding, value))
-    hits += [Hit(s, e, "red_flag", v) for s, e, v in red_flags.numb_tight_hits(doc)]
+    hits += [Hit(s, e, "red_flag", v) for s, e, v in red_flags.numb_tight_hits(doc)
+             if not is_resolved_history(doc, s, e)]
     hits += [Hit(*h) for h in sleep_hits(doc) + rest_hits(doc) + load_hits(doc)]
     hits += _low_iron_diet(doc)
     return hits

@@ -1,4 +1,4 @@
-"""Phrase rules for running habits: onset, warm-up, training load, fuel, drink, form."""
+"""Phrase rules for running habits: onset, warm-up, training load, form."""
 from __future__ import annotations
 
 from bot.understanding.rules import Rule, alt, rule
@@ -8,8 +8,8 @@ WARM_BODY = (r"(?:until|till|once|before|after|when|as soon as) (?:i am |i |i ge
              r"|my legs |legs |they |they are |my body |the legs |my muscles |muscles )?"
              r"(?:get |are |have |is )?(?:properly |fully |nicely )?warm(?:ed|ing)? up"
              r"|(?:legs|they|muscles|body) (?:eventually |finally |then )?warm(?:s|ed)? up")
-_DAYPART = alt("steps?", "strides?", "miles?", "km", "minutes?", "bit", "part", "moments?",
-               "meters", "metres", "hundred meters", "kilometers?", "stretch")
+_DAYPART = alt("steps?", "strides?", "miles?", "km", "k", "kilometres?", "minutes?", "bit", "part",
+               "moments?", "meters", "metres", "hundred meters", "kilometers?", "stretch")
 # "At the start of the year" is about the calendar, not the run.
 _NOT_CALENDAR = (r"(?! of (?:the |this |last |my )?(?:month|year|week|season|plan|block|training"
                  r"|marathon|race|program\w*|summer|winter|spring|autumn|january|lockdown))")
@@ -17,11 +17,6 @@ _NOT_CALENDAR = (r"(?! of (?:the |this |last |my )?(?:month|year|week|season|pla
 _NOT_ONSET = (r"electrolytes?|gels?|drink\w*|eat\w*|water|bottle|fuel\w*|carry|take|snack\w*"
               r"|added|adding|increas\w*|more (?:miles|km)|mileage|doing|started|training for")
 _RUN = alt("runs?", "running", "jogs?", "jogging", "workouts?", "sessions?", "races?")
-_FOODS = alt("porridge", "oats", "oatmeal", "toast", "bagels?", "bananas?", "pasta", "rice",
-             r"potato\w*", "cereal", "granola", "muesli", "bread", "noodles", "energy gels?",
-             "gels", r"carb load\w*", "carbs before", "honey", "jam", "sandwich", "flapjack")
-_CAFFEINE = alt("coffee", "tea", "coke", "diet coke", "soda", "energy drinks?", "beer", "wine",
-                "alcohol", "fizzy drinks?", "red bull", "pop")
 
 RULES: list[Rule] = [
     # onset
@@ -61,8 +56,12 @@ RULES: list[Rule] = [
          r"|end of (?:the |my |a |long )?runs?|last (?:few |2 |3 |couple of )?(?:km|miles?"
          r"|kilometers|minutes)|the (?:longer|further|farther|more) i (?:run|go)"
          r"|(?:builds?|building|creeps?|creeping) (?:up|in) (?:over|during|as|through)"
+         r"|(?:past|beyond) (?:about |around )?(?:(?:[8-9]|[1-9]\d+)(?:\.\d)? km|(?:[5-9]|[1-9]\d+)"
+         r"(?:\.\d)? miles|(?:[4-9]\d|[1-9]\d\d) minutes)|(?:at|around|about|by|from|after)"
+         r" (?:the )?(?:mile (?:[5-9]|[1-4]\d)|km (?:[8-9]|[1-4]\d))(?![\w.])"
          r"|gets? (?:heavier|worse) (?:as|the longer|over|during|throughout)"
-         r"|as the run (?:goes on|progresses)|(?:\d+) (?:km|miles|minutes) in(?! a)"
+         r"|as the run (?:goes on|progresses)|(?:\d+) (?:km|miles|minutes) (?:into|in(?= [.,;:!?-]|$"
+         r"| (?:and|then|i|my|they|it|legs|things|everything|when|or so|ish|before)\b))"
          r"|(?:[8-9]|[1-9]\d)(?:\.\d)? (?:km|miles) mark",
          unless=_NOT_ONSET),
     rule("onset", "after_runs",
@@ -74,8 +73,8 @@ RULES: list[Rule] = [
          r"|for (?:a few |2 |3 |a couple of )?(?:days|hours) after|(?:heavy|heaviness|aches?"
          r"|aching|sore|tired|dead|stiff) <G3>(?:in the|by the|that|every|at) (?:evening|night)"),
     rule("onset", "after_runs",
-         r"(?:when|once|after) i (?:finish|get home|get back|am done|have finished|cool down"
-         r"|sit down|stop)(?! running for)",
+         r"(?:when|once|after) i (?:have )?(?:finish(?:ed)?|get home|got home|get back|am done"
+         r"|cool(?:ed)? down|sit down|stop(?:ped)?)(?! running for)",
          unless=r"(?:ease|eases|eased|easing|goes|go|settles?|subsides?|disappears?"
                 r"|wears off|fades?|better|stops|improves?) <G3>(?:when|once|after) i"),
     # warm_up
@@ -97,13 +96,17 @@ RULES: list[Rule] = [
          r"into (?:it|the run|my runs?|running)|build (?:up )?(?:the )?(?:pace|speed"
          r"|intensity|effort)? ?(?:gradually|slowly)|gradually build"
          r"|start (?:with|by) (?:a |an |some )?(?:slow|easy|gentle|light|few|walk|jog)"
-         r"|(?:slow|easy|gentle) jog (?:first|to start|before)|walk (?:first |for a bit |a bit )?"
+         r"|(?:then|and then) (?:gradually |slowly )?(?:build|speed|pick) (?:it |the pace )?up"
+         r"|(?:slow|easy|gentle) jog (?:first|to start|before)|(?:drills|mobility|activation"
+         r" (?:work|exercises)|(?:a few |some )?strides) (?:before|first|beforehand|to start)"
+         r"|walk (?:first |for a bit |a bit )?"
          r"(?:then|and then|before) (?:a |i )?(?:jog|run|start)", negated="no"),
     rule("warm_up", "no",
          r"just (?:go|head out|set off|get going|take off|start running|start|run|go for it"
          r"|leave|head off|get on with it)(?= [.,;!?]| but| and|$)"),
     rule("warm_up", "no",
-         r"just (?:head|go|walk|step|run) (?:straight )?out (?:of )?the door"
+         r"what warm ups?(?= [.,!?]| lol| haha| ha|$)|never (?:heard of|done) (?:a |any )?warm ups?"
+         r"|just (?:head|go|walk|step|run|jog) (?:straight )?out (?:of )?(?:the|my) (?:front )?door"
          r"|straight (?:out (?:of )?the door|into (?:it|the run|running|pace|my runs?|fast))"
          r"|start (?:straight |right )?(?:at|with|on) (?:race |full |my |target |tempo |normal "
          r"|goal |a fast |fast |hard )?(?:pace|speed|effort)|straight at (?:\w+ )?pace"
@@ -132,6 +135,10 @@ RULES: list[Rule] = [
          r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
          r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
          unless=r"\d+ years|years ago|for years|long time|a year ago|as a kid|decade"),
+    rule("load_change", "some_increase",
+         r"(?:more|extra) (?:intervals|tempo\w*|speed ?work|hills|hill (?:work|repeats|sprints)"
+         r"|track (?:work|sessions)|fartlek\w*|workouts)(?! than)",
+         negated="no_change", unless=r"should|could|want|need|thinking|plan to|going to"),
     rule("load_change", "some_increase",
          r"(?:a (?:little|bit|tad)|slightly|somewhat|marginally|a touch|little bit) "
          r"(?:more|further|faster|longer) (?:miles|km|mileage|running|runs|distance|training"
@@ -165,52 +172,6 @@ RULES: list[Rule] = [
          r"|(?:have|has) not (?:really )?(?:changed"
          r"|increased|upped|added) (?:anything|my (?:training|running|mileage|routine|plan"
          r"|distance|pace))"),
-    # fuel
-    rule("fuel", "poor",
-         r"empty stomach|nothing in (?:my |the )?stomach|empty tank|fasted|fasting|low carbs?"
-         r"|no carbs?|keto\w*|cut(?:ting)? (?:out |back on |down on )?carbs|carnivore"
-         r"|(?:not|never) eat(?:ing)?(?= [.,;!?]| much| a lot|$)|(?:barely|hardly|rarely|never) eat"
-         r"|(?:not|never) (?:been )?(?:eat|eating) (?:enough|much|properly|before|anything"
-         r"|breakfast)|under ?(?:eat|fuel)\w*|calorie deficit|(?:on a|dieting|strict|started a"
-         r"|starting a|doing a|going on a) diet|eat (?:very )?little|(?:run|running) (?:first "
-         r"thing )?before (?:breakfast|eating|i eat)|nothing before|(?:no|without) (?:food"
-         r"|breakfast|eating|fuel)|skip\w* (?:breakfast|meals?|lunch|dinner|food|eating)"
-         r"|(?:run|running) on (?:empty|fumes)|hungry (?:during|on|when)", negated="good"),
-    rule("fuel", "good", _FOODS),
-    rule("fuel", "good",
-         r"eat(?:ing)? (?:properly|well|enough|plenty|a lot|loads|a proper (?:meal|breakfast)"
-         r"|a good breakfast|breakfast|before (?:i run|running|runs|my runs?)|something before)"
-         r"|(?:fuel|fuelling|fueling) (?:well|properly|up)|well fuel\w*|(?:good|healthy"
-         r"|balanced|proper) (?:diet|meals?|breakfast)|(?:plenty|lots) of carbs"
-         r"|(?:high|enough) carbs?|diet is (?:fine|good|great|ok|balanced)"
-         r"|eat(?:ing)? (?:ok|okay|fine|alright|normally|decently)", negated="poor"),
-    # hydration
-    rule("hydration", "poor",
-         r"(?:hardly|barely|rarely|never|not) (?:any |much |enough )?(?:water|fluids?)"
-         r"|(?:hardly|barely|rarely|never|seldom|not) (?:really )?drink(?:ing)?(?! (?:alcohol"
-         r"|beer|wine|coffee|tea|booze|fizzy))|(?:mostly|only|just|nothing but"
-         r"|lots of|loads of|too much) (?:drink |drinking )?" + _CAFFEINE + r"|(?:always"
-         r"|constantly|really|very|so) thirsty|thirsty all the time|dry mouth"
-         r"|dark yellow (?:pee|urine|wee)|(?:pee|urine|wee) (?:is |was )?dark yellow"
-         r"|no water|without water|forget\w* to (?:drink|hydrate)|(?:live|living|run|running"
-         r"|survive|surviving) on " + _CAFFEINE + r"|(?:drink|drinking) (?:only |about |around |maybe )?"
-         r"(?:0\.\d+|half a|1) litres?(?! or)"),
-    rule("hydration", "poor", r"dehydrat\w*", negated="good"),
-    rule("hydration", "sometimes", r"(?:drink )?(?:only )?when (?:i am |i feel |i get )?thirsty"),
-    rule("hydration", "good",
-         r"drink (?:plenty|lots|loads|a lot|enough|well|(?:about |around |roughly |at least "
-         r"|over |like )?(?:1\.[5-9]|[2-9](?:\.\d)?|1\d) (?:or \d )?litres"
-         r"|water (?:all day|throughout|regularly|constantly)|throughout the day|all day"
-         r"|constantly|regularly|loads of water)(?! of " + _CAFFEINE + r")"
-         r"|(?:well|properly|fully) hydrated|stay (?:well )?hydrated|keep hydrated"
-         r"|hydrate (?:well|properly|a lot|before|during|after)|hydration (?:vest|pack|belt"
-         r"|tablets)|electrolytes?|(?:good|great|fine) (?:hydration|fluid intake)"
-         r"|plenty of (?:water|fluids)|(?:lots|loads) of water|hydration is (?:good|fine|ok)",
-         negated="poor"),
-    rule("hydration", "good", r"drink(?:ing)? (?:enough |plenty of |lots of )?(?:water|fluids)",
-         negated="poor"),
-    rule("hydration", "good",
-         r"(?:carry|bring|take) (?:a |my )?(?:water )?(?:bottle|water|flask)|water bottle"),
     # form
     rule("form", "yes",
          r"over ?strid\w*|heel strik\w*|land(?:ing)? (?:hard )?on (?:my )?heels"

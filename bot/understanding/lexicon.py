@@ -36,6 +36,11 @@ TYPOS: dict[str, str] = {
     "urin": "urine", "tierd": "tired", "tird": "tired", "tirred": "tired",
     "exausted": "exhausted", "exhuasted": "exhausted", "exhasted": "exhausted",
     "knackerd": "knackered", "anaemic": "anemic", "anaemia": "anemia",
+    "chestpain": "chest pain", "chestpains": "chest pains", "tite": "tight", "tites": "tight",
+    "ticker": "heart", "breathles": "breathless", "brething": "breathing",
+    "palpitatons": "palpitations", "palpitaitons": "palpitations", "fanted": "fainted",
+    "fainded": "fainted", "diziness": "dizziness", "dizzyness": "dizziness",
+    "swollan": "swollen", "sweling": "swelling",
     # fillers, hedges and answers
     "alot": "a lot", "abit": "a bit", "alittle": "a little", "u": "you", "ur": "your",
     "idk": "i do not know", "dunno": "do not know", "dno": "do not know",
@@ -48,6 +53,9 @@ TYPOS: dict[str, str] = {
     "ocasionally": "occasionally", "usualy": "usually", "realy": "really",
     "remeber": "remember", "rember": "remember", "yesterdy": "yesterday",
     "yday": "yesterday", "tmrw": "tomorrow", "rn": "right now", "esp": "especially",
+    "r": "are", "ppl": "people", "gonna": "going to", "wanna": "want to",
+    "prety": "pretty", "pritty": "pretty", "nuthin": "nothing",
+    "nothin": "nothing", "anythin": "anything", "runnin": "running", "gettin": "getting",
 }
 
 NUMBER_WORDS: dict[str, int] = {
@@ -83,4 +91,24 @@ sleepy sleeper sleeps asleep slept slipped stripped tripped faster fastest barle
 stars tried tries tiered weighs period breathe breathed breathing drinks drinker
 racings pacing facing spacing waiting working warmer warmest walked walker
 raising raining ration lunged lunger wetter better bitter butter pastas pastry
+"""
+# Dictionary words (British and American) the fuzzy matcher would otherwise snap onto a
+# different keyword: "seeing" is not "sleeping", "sipping" is not "skipping".
+"""
+backed bandana bandanas bandanna blacken blackened blacker blackhead blanked blocked
+breathes cerebral claiming collapses comportment deficit definitively dehydrates diking
+dining dizzies double doubles doublet doubted drainer draining dynamical electroplates
+excise exorcise fainter farting fastened fastening fating feasted feasting fining flattering
+flustering hardily hydrae hydrant increases lounges moaning mooning mooring mourning
+override overrides overriding palliation pouncing pressurise pressurize provably racking
+ranching reaching reacting recasting regally renting rerunning resenting resetting resisting
+resorting restating restoring resulting reusing roaching ruining rusting sallow scattered
+seeing seeping selling setting shallow shelling shines shipped shipping sifting silting
+sipped sipping siting situating skiing skimped skimping skipper skippered skippering
+sleeking sleeting slipping slitting smelling smiting snipped snipping spattered spelling
+spiting spitting splitting stating steeping strengthen stretcher stretchers stretchiest
+suiting swattered sweeping swilling swivelling tainting tangling tenderer thirstily thirsts
+tiling tingeing tinging tinkling tippled trailed trailing trendier trialed trifled trilled
+triple triples triplet twinging unusually wailing waiter waking waling walling warding
+warning warping warring waster watery wearing weight weighty whaling wights worming weights
 """.split())

@@ -37,12 +37,17 @@ _QUESTION_START = re.compile(
     r"|which|have|has|might|may|shall|any)\b")
 _DENIED_AFTER = re.compile(
     r" [?:] (?:no|nope|nah|never|none|not really|not at all|nothing)(?: [.,;!?]| *$)")
+# Habits only: "warm up? what is that", "warm-up? never heard of it".
+_SCOFFED_AFTER = re.compile(
+    r" [?:] (?:lol |haha |ha )?(?:what is (?:that|it|one|a \w+(?: \w+)?)|what\b|huh\b"
+    r"|never heard of|never done|never (?:do|bother)|no chance|you are joking|as if)")
 _PAST = re.compile(r"\b(?:used to|in the past|years ago|as a kid|when i was younger)\b")
 SOMETIMES = re.compile(
     r"\b(?:sometimes|occasionally|some days|some of the time|not always|not every"
     r"|now and then|now and again|on and off|off and on|here and there|from time to time"
     r"|once in a while|every so often|when i remember|if i remember|when i can"
-    r"|when i have (?:the )?time|if i have (?:the )?time|depends|depending|hit (?:or|and) miss"
+    r"|(?:when|if) i (?:have |have got |get |got )(?:the |enough )?time|time permitting"
+    r"|(?:if|when) time allows|depends|depending|hit (?:or|and) miss"
     r"|most days|half the time|inconsistent(?:ly)?|not consistently|kind of|sort of"
     r"|kinda|sorta|on some runs|some runs|it varies|varies)\b")
 
@@ -95,6 +100,11 @@ class Doc:
         """The clause's text before `start`."""
         return self.text[self.clause(start)[0]:start]
 
+    @property
+    def sentence_ends(self) -> list[int]:
+        """Offsets just past each sentence-ending token, in order."""
+        return self._sentences
+
     def sentence(self, start: int, end: int) -> str:
         i = bisect.bisect_right(self._sentences, start) - 1
         left = self._sentences[i] if i >= 0 else 0
@@ -123,9 +133,11 @@ class Doc:
             j -= 1
         return False
 
-    def is_denied_after(self, end: int) -> bool:
-        """Asked and answered in one go: "warm-up? never", "chest pain: none"."""
-        return bool(_DENIED_AFTER.match(self.text, end))
+    def is_denied_after(self, end: int, strict: bool = False) -> bool:
+        """Asked and answered in one go: "warm-up? never", "chest pain: none"; unless
+        strict, also scoffed at: "warm up? what's that"."""
+        return bool(_DENIED_AFTER.match(self.text, end)) or (
+            not strict and bool(_SCOFFED_AFTER.match(self.text, end)))
 
     def is_unsure(self, start: int) -> bool:
         """The clause hedges before the match: "not sure if I warm up"."""

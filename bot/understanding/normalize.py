@@ -37,7 +37,14 @@ _BEFORE_TOKENS: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r
     (r"'re\b", " are"),
     (r"'ll\b", " will"),
     (r"\bi'd\b", "i would"),
+    (r"'s (?=(?:been|got|gone|had|changed|increased|stayed|dropped|doubled|come|ever)\b)",
+     " has "),
     (r"\b(it|that|there|what|he|she|who|here)'s\b", r"\1 is"),
+    (r"\b(legs?|calf|calves|ankles?|foot|feet|shins?|thighs?|knees?|toes?|chest|heart|pulse"
+     r"|breathing|pee|urine|wee|sleep|form|mileage|training|diet|iron|ferritin|energy|one"
+     r"|other|everything|nothing|left|right|body|stride|technique|running|warm up|monday"
+     r"|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b",
+     r"\1 is"),
     (r"'", ""),
     (r"(\d)ish\b", r"\1 ish"),
     (r"<\s*(?=\d)", " under "),

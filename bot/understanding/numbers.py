@@ -122,7 +122,13 @@ _REST_WEEKDAYS = re.compile(
     rf"\b(?:rest|off|rest days?|days? off|break)(?: [a-z]+){{0,3}}? ({_WEEKDAY}(?:"
     rf"(?: ,| and| or| &)+ {_WEEKDAY})*)"
     rf"|\b({_WEEKDAY}(?:(?: ,| and| or)+ {_WEEKDAY})*) (?:off|are rest days|is (?:my )?rest day)")
-_ADDED = re.compile(r"\b(?:added|adding|extra|another|more|add)\b")
+# "I run every day except Fridays", "no rest days except Sunday"
+_EXCEPT_WEEKDAYS = re.compile(rf"\b(?:except|apart from|other than)(?: for)?(?: on)? ()({_WEEKDAY}"
+                              rf"(?:(?: ,| and| or)+ {_WEEKDAY})*)\b")
+# "added a run", "from 3 runs a week to 6": not the number of runs a week now.
+_ADDED = re.compile(r"\b(?:added|adding|extra|another|more|add|from)\b")
+_TO_NEW = re.compile(r" (?:to|up to|now) \d")
+_ON_OFF = re.compile(r"\b(\d) (?:days? )?on (?:, )?(?:and )?(\d) (?:days? )?off\b")
 
 
 def _avg(a: str | None, b: str | None) -> float:
@@ -135,7 +141,8 @@ def rest_hits(doc: Doc) -> list[Hit]:
     hits: list[Hit] = []
     text = doc.text
     for m in _RUN_DAYS.finditer(text):
-        if _ADDED.search(" ".join(doc.before(m.start()).split()[-2:] + m.group(0).split()[:3])):
+        if _ADDED.search(" ".join(doc.before(m.start()).split()[-2:] + m.group(0).split()[:3])
+                         ) or _TO_NEW.match(text, m.end()):
             continue
         days = _avg(m.group(1), m.group(2)) if m.group(1) else _avg(m.group(3), m.group(4))
         if 0 < days <= 7 and not doc.is_negated(m.start(), strict=True):
@@ -147,9 +154,13 @@ def rest_hits(doc: Doc) -> list[Hit]:
             rest = 0
         if rest <= 7 and not doc.is_negated(m.start(), strict=True):
             hits.append((m.start(), m.end(), "rest_days", rest_bucket(rest)))
-    for m in _REST_WEEKDAYS.finditer(text):
+    for m in _ON_OFF.finditer(text):  # "6 on, 1 off": a cycle, scaled onto a week
+        run, off = int(m.group(1)), int(m.group(2))
+        if run + off and not doc.is_negated(m.start(), strict=True):
+            hits.append((m.start(), m.end(), "rest_days", rest_bucket(7 * off / (run + off))))
+    for m in [*_REST_WEEKDAYS.finditer(text), *_EXCEPT_WEEKDAYS.finditer(text)]:
         days = re.findall(_WEEKDAY, m.group(1) or m.group(2) or "")
-        if days and not doc.is_negated(m.start(), strict=True):
+        if days and (m.re is _EXCEPT_WEEKDAYS or not doc.is_negated(m.start(), strict=True)):
             hits.append((m.start(), m.end(), "rest_days", "one" if len(days) == 1 else "two_plus"))
     return hits
 

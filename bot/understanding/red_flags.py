@@ -16,20 +16,31 @@ _URINE = alt("urine", "pee", "peeing", "peed", r"(?<!a )wee(?! bit)", "weeing", 
 _DRINK = alt("cola", "coke", "coca cola", "tea", "coffee", "irn bru")
 _COLOUR = alt(r"dark(?:er)?(?! yellow)", r"brown\w*", "black", "red", "reddish", "rusty", "rust",
               "bloody", "blood", "bronze", _DRINK + r" colou?red")
-_LIKE_DRINK = r"(?:like|(?:the )?colou?r of|colou?red like) (?:a )?" + _DRINK
+_LIKE_DRINK = (r"(?:like|(?:the )?colou?r of|colou?red like) (?:a |an )?(?:strong |black |dark "
+               r"|flat |builders |cup of |glass of )?" + _DRINK)
 _PAIN = alt("pain", "pains", "painful", "hurts?", "hurting", "aches?", "aching", r"throb\w*")
 _AT_REST = alt("at rest", r"when (?:i am |i )?(?:just )?(?:resting|sitting|lying|not running"
                r"|still)", r"while (?:i am )?(?:just )?(?:resting|sitting|lying)",
                "sitting (?:down|still|around|at my desk)", "lying (?:down|in bed)",
-               "doing nothing", r"even (?:at night|in bed)", "resting")
+               "doing nothing", r"even (?:at night|in bed)", "resting",
+               r"(?:when |while )?(?:i am |i )?(?:just )?sat (?:down|still|on the (?:sofa|couch"
+               r"|settee)|at (?:my |a )?desk|in (?:a )?chair)", r"(?:when|while) (?:i am )?"
+               r"(?:in bed|on the (?:sofa|couch|settee)|asleep|trying to sleep)")
+_HEAD_RUSH = (r"(?:stand|stands|standing|stood|get up|gets up|getting up|got up|sit up|sitting up"
+              r"|sat up) (?:up )?(?:from \w+ )?(?:too |really |very |a bit |super )?(?:quick\w*"
+              r"|fast|suddenly|abruptly)|head rush\w*")
+# Cold feet from the weather are no danger sign.
+_WEATHER = (r"winter|weather|outside|snow\w*|frost\w*|socks|when it is (?:cold|freezing|icy|chilly)"
+            r"|(?:freezing|cold) out|in the cold|cold (?:days|mornings|runs)")
 _BREATHLESS = alt("breathless(?:ness)?", "out of breath", "short of breath",
                   "shortness of breath", "gasping", "winded", "struggling for (?:air|breath)")
 
 RULES: list[Rule] = [
     # chest_pain_breathless
     rule(RF, "chest_pain_breathless",
-         r"chest <G2>(?:pains?|tight\w*|pressure|discomfort|hurts?|hurting|aches?|aching"
-         r"|squeez\w*|crushing|burning|heavy|heaviness|constrict\w*)"),
+         r"chest <G5>(?:pains?|tight\w*|pressure|discomfort|hurts?|hurting|aches?|aching"
+         r"|squeez\w*|crushing|burning|heavy|heaviness|constrict\w*|elephant|vice|vise"
+         r"|weight on it)"),
     rule(RF, "chest_pain_breathless",
          r"(?:pains?|tightness|pressure|discomfort|aches?|aching|squeezing|heaviness|burning"
          r"|crushing|tight|heavy) (?:feeling |sensation )?(?:in|across|on|around) (?:my |the )?"
@@ -37,7 +48,7 @@ RULES: list[Rule] = [
     rule(RF, "chest_pain_breathless", r"tight chest|angina|heart attack"),
     rule(RF, "chest_pain_breathless",
          r"(?:can not|could not|can barely|could barely|struggl\w* to|unable to|hard to"
-         r"|difficult to) (?:catch|get|find) (?:my |a |any )?breath"),
+         r"|difficult to) (?:catch|get|find) (?:my |a |any )?breathe?"),
     rule(RF, "chest_pain_breathless",
          r"(?:can not|could not|can barely|struggl\w* to|unable to) breathe"),
     rule(RF, "chest_pain_breathless",
@@ -50,15 +61,18 @@ RULES: list[Rule] = [
     rule(RF, "fainting_palpitations", r"(?<!a )faint(?:ed|ing|s)?(?! (?:ache|pain|smell))"),
     rule(RF, "fainting_palpitations",
          r"black(?:ed|ing)? out|blackouts?|keel(?:ed)? over"
-         r"|los(?:t|e|ing) consciousness|dizz(?:y|iness)|light headed(?:ness)?|woozy"
-         r"|vertigo|(?:head|room) (?:is |was )?spinning|vision (?:went|goes|going) "
-         r"(?:black|dark|grey|gray)"),
+         r"|los(?:t|e|ing) consciousness|vision (?:went|goes|going) (?:black|dark|grey|gray)"),
+    # Light-headed for a moment on standing up quickly (a head rush) is not a danger sign.
+    rule(RF, "fainting_palpitations",
+         r"dizz(?:y|iness)|light headed(?:ness)?|woozy|vertigo|(?:head|room) (?:is |was )?"
+         r"spinning", unless=_HEAD_RUSH),
     rule(RF, "fainting_palpitations", r"collaps(?:e|ed|ing)|pass(?:ed|ing|es)? out",
          unless=r"sofa|couch|bed|settee|form|posture|in front of the tv"),
     rule(RF, "fainting_palpitations",
-         r"(?:heart|pulse|heartbeat|heart beat|heart rate) <G2>(?:rac(?:ing|es|ed|e)"
+         r"(?:hearts?|pulse|heartbeat|heart beat|heart rate) (?:is )?<G2>(?:rac(?:ing|es|ed|e)"
+         r"|(?:go|goes|going|went|does|feels?) (?:all )?(?:funny|weird|strange|wonky|odd)"
          r"|pound(?:ing|s|ed)?|thump(?:ing|s|ed)?|skip(?:ping|s|ped)?|flutter(?:ing|s|ed)?"
-         r"|irregular|erratic|jump(?:ing|s|ed)|flip(?:ping|s)|miss(?:ing|es|ed) beats"
+         r"|irregular|erratic|jump(?:ing|s|ed)|flip(?:ping|s)|somersault\w*|miss(?:ing|es|ed) beats"
          r"|(?:going|goes|went) (?:crazy|mad|haywire)|all over the place|hammer(?:ing|s)"
          r"|bang(?:ing|s)|out of rhythm|beat(?:ing|s) (?:really |very |so )?(?:fast|hard"
          r"|weird\w*|irregular\w*|funny|oddly|strangely))"),
@@ -67,11 +81,18 @@ RULES: list[Rule] = [
          r"|(?:skipped|missed) (?:heart ?)?beats?|heart flutter\w*|arrhythmia|afib|a fib"
          r"|atrial fibrillation|ectopic\w*"),
     # one_leg_swollen
-    rule(RF, "one_leg_swollen", r"(?<!both )" + _LEG + r" <G4>" + _SWELL),
+    rule(RF, "one_leg_swollen", r"(?<!both )" + _LEG + r" (?:, )?<G4>" + _SWELL),
     rule(RF, "one_leg_swollen",
-         r"1 of (?:my |the )?(?:calves|legs|ankles|shins) <G4>" + _SWELL
-         + r"|(?:1|only 1|left|right) (?:calf|leg|ankle) <G3>(?:bigger|larger|fatter|thicker"
-         r"|puffier)"),
+         r"(?:bigger|larger|fatter|thicker|puffier|puffy|swollen) on (?:1|the (?:left|right)) side"
+         r"|1 of (?:my |the )?(?:calves|legs|ankles|shins) <G4>(?:bigger|larger|fatter|thicker"
+         r"|puffier)|1 of (?:my |the )?(?:calves|legs|ankles|shins) <G4>" + _SWELL
+         + r"|(?:1|only 1|left|right) (?:calf|leg|ankle|thigh|lower leg) (?:, )?<G4>(?:bigger"
+         r"|larger|fatter|thicker|puffier|more swollen)"),
+    # "way bigger than the right": one leg measured against the other.
+    rule(RF, "one_leg_swollen",
+         r"(?:bigger|larger|fatter|thicker|puffier|more swollen|(?:swollen|massive|huge|big"
+         r"|fat) compared) (?:than|to|with)"
+         r" (?:the|my) (?:other|left|right)(?= 1| leg| calf| ankle| side| [.,;!?]| and| but|$)"),
     rule(RF, "one_leg_swollen",
          r"(?:swollen|swelling|puffy|puffiness|inflammation|lump) (?:in|on|of|around) "
          r"(?:my |the )?(?:left |right |lower |1 )?" + _LEG),
@@ -88,11 +109,11 @@ RULES: list[Rule] = [
     # rest_pain_cold_foot
     rule(RF, "rest_pain_cold_foot",
          r"(?:foot|feet|toes?) <G3>(?:cold|icy|ice cold|freezing|pale|white|blue|bluish"
-         r"|purple|grey|gray)", unless=r"winter|weather|outside|snow|frost\w*|socks"),
+         r"|purple|grey|gray)", unless=_WEATHER),
     rule(RF, "rest_pain_cold_foot",
          r"(?:cold|icy|freezing|pale|white|blue|bluish) (?:left |right |1 )?(?:foot|feet|toes)",
-         unless=r"winter|weather|outside|snow|frost\w*|socks"),
-    rule(RF, "rest_pain_cold_foot", _PAIN + r" <G4>(?:even )?" + _AT_REST),
+         unless=_WEATHER),
+    rule(RF, "rest_pain_cold_foot", _PAIN + r" <G5>(?:even )?" + _AT_REST),
     rule(RF, "rest_pain_cold_foot", r"rest pain|pain at rest"),
     # bone_pain
     rule(RF, "bone_pain",
@@ -109,7 +130,8 @@ RULES: list[Rule] = [
     rule(RF, "numb_tight_during_runs",
          r"(?:numb|tight|tingly|weak)(?: (?:or|and) (?:numb|tight|tingly|weak))+ (?:during|on"
          r"|in|while) (?:my |the )?(?:runs?|running)|compartment syndrome"),
-    rule(RF, "bone_pain", r"pain in (?:a|the|my|1) (?:\w+ )?bone"),
+    rule(RF, "bone_pain", r"(?:pain|ache|hurts?|hurting|aching) in (?:1 of )?(?:a|the|my|1)"
+         r" (?:\w+ )?(?:bones?|shinbone|tibia|fibula|metatarsals?|femur)"),
     rule(RF, "bone_pain",
          r"stress (?:fracture|reaction)|pinpoint pain|point tender\w*|bone pain|bone bruise"
          r"|(?:can not|unable to|hurts to) hop|pain <G3>(?:worse|gets worse|getting worse)"

@@ -37,7 +37,8 @@ class Rule:
 
     `negated` is the value when a negator comes just before it ("I don't warm up"),
     None to ignore it then. `value` None means the phrase only counts negated
-    ("I never take rest days"). `unless` vetoes the match when found in its clause.
+    ("I never take rest days"). `unless` vetoes the match when found in its clause, or
+    in its whole sentence when `wide`.
     """
 
     finding: str
@@ -45,12 +46,13 @@ class Rule:
     regex: re.Pattern[str]
     negated: str | None = None
     unless: re.Pattern[str] | None = None
+    wide: bool = False
 
 
 def rule(finding: str, value: str | None, pattern: str, negated: str | None = None,
-         unless: str | None = None) -> Rule:
+         unless: str | None = None, wide: bool = False) -> Rule:
     return Rule(finding, value, compile_pattern(pattern), negated,
-                compile_pattern(unless) if unless else None)
+                compile_pattern(unless) if unless else None, wide)
 
 
 def alt(*words: str) -> str:
