@@ -10,7 +10,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import REQUESTED_SLOT
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
@@ -93,3 +93,30 @@ class Assistant:
         if tracker is None or not tracker.events:
             return None
         return ConversationState.of(tracker)
+
+    async def history(self, sender: str) -> list[dict] | None:
+        """The conversation's messages since its last restart, oldest first; None if unknown.
+
+        A button press is shown as the button's title, as the runner saw it.
+        """
+        tracker = await self.agent.tracker_store.retrieve_full_tracker(sender)
+        if tracker is None or not tracker.events:
+            return None
+        return transcript(tracker)
+
+
+def transcript(tracker: DialogueStateTracker) -> list[dict]:
+    messages: list[dict] = []
+    titles: dict[str, str] = {}
+    for event in tracker.events_after_latest_restart():
+        if isinstance(event, UserUttered) and event.text:
+            text = titles.get(event.text, event.text)
+            if not text.startswith("/"):
+                messages.append({"sender": "user", "text": text, "timestamp": event.timestamp})
+        elif isinstance(event, BotUttered):
+            data = event.data or {}
+            message = {"sender": "bot", "text": event.text, "buttons": data.get("buttons"),
+                       "custom": data.get("custom"), "timestamp": event.timestamp}
+            messages.append({k: v for k, v in message.items() if v is not None})
+            titles = {b["payload"]: b["title"] for b in data.get("buttons") or []} or titles
+    return messages

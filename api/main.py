@@ -12,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api.assistant import Assistant
 from api.db import Database
-from api.routes import assessments, chat, health, webhook
+from api.channels import slack, telegram
+from api.routes import assessments, chat, conversations, health, webhook, widget
 from api.settings import Settings, get_settings
 from bot.triage import load_knowledge
 
@@ -65,6 +66,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.assistant = None
     app.state.load_error = None
     app.add_exception_handler(Exception, _unexpected_error)
-    for module in (chat, assessments, webhook, health):
+    for module in (chat, assessments, conversations, webhook, health, widget, telegram, slack):
         app.include_router(module.router)
     return app

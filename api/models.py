@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Column, DateTime, Integer, String
+from sqlalchemy import JSON, Column, DateTime, Integer, String, UniqueConstraint
 from sqlalchemy.orm import declarative_base
 
 Base = declarative_base()
@@ -26,3 +26,16 @@ class AssessmentRecord(Base):
     questions_asked = Column(Integer, nullable=False, default=0)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class DeliveredUpdate(Base):
+    """A platform update (Telegram update_id, Slack event_id) already taken: platforms
+    redeliver on timeouts, and the conversation must see each message once."""
+
+    __tablename__ = "delivered_updates"
+    __table_args__ = (UniqueConstraint("channel", "update_id", name="uq_delivered_update"),)
+
+    id = Column(Integer, primary_key=True, autoincrement=True)
+    channel = Column(String(16), nullable=False)
+    update_id = Column(String(128), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

@@ -40,6 +40,14 @@ class BotMessage(BaseModel):
     custom: dict[str, Any] | None = None
 
 
+class HistoryMessage(BaseModel):
+    sender: str = Field(..., description="user or bot")
+    text: str | None = None
+    buttons: list[Button] | None = None
+    custom: dict[str, Any] | None = None
+    timestamp: float
+
+
 class Cause(BaseModel):
     id: str
     title: str

@@ -25,9 +25,28 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(2000, description="Longest accepted chat message.")
     log_level: str = Field("info", description="Python log level of the service.")
 
+    # Channels: a channel whose credentials are not set is off and its path answers 404.
+    telegram_token: str | None = Field(None, description="Bot token from BotFather.")
+    telegram_secret_token: str | None = Field(
+        None, description="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token.")
+    telegram_api_base_url: str = Field("https://api.telegram.org",
+                                       description="Bot API base URL (tests use a local fake).")
+    slack_bot_token: str | None = Field(None, description="Bot user OAuth token (xoxb-...).")
+    slack_signing_secret: str | None = Field(None, description="Slack app signing secret.")
+    slack_api_base_url: str = Field("https://slack.com/api",
+                                    description="Web API base URL (tests use a local fake).")
+
     class Config:
         env_prefix = ""
         case_sensitive = False
+
+    @property
+    def telegram_enabled(self) -> bool:
+        return bool(self.telegram_token and self.telegram_secret_token)
+
+    @property
+    def slack_enabled(self) -> bool:
+        return bool(self.slack_bot_token and self.slack_signing_secret)
 
     @property
     def action_endpoint(self) -> str:

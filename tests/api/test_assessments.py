@@ -40,3 +40,20 @@ def test_unknown_finding_or_value_is_422_naming_it(http):
 def test_malformed_assessment_body_is_422(http):
     assert http.post("/api/assessments", json={"findings": "sleep"}).status_code == 422
     assert http.post("/api/assessments", json={}).status_code == 422
+
+
+def test_messages_of_a_conversation_show_button_titles_not_payloads(http):
+    sender = "history-test-1"
+    http.post("/api/chat", json={"sender": sender, "message": "my legs are heavy"})
+    http.post("/api/chat", json={"sender": sender, "message": '/inform{"red_flag": "none"}'})
+    response = http.get(f"/api/conversations/{sender}/messages")
+    assert response.status_code == 200
+    messages = response.json()
+    assert messages[0]["sender"] == "bot" and "not a doctor" in messages[0]["text"]
+    users = [m["text"] for m in messages if m["sender"] == "user"]
+    assert users == ["my legs are heavy", "None of these"]
+    assert messages[-1]["buttons"], "the pending question keeps its buttons"
+
+
+def test_messages_of_an_unknown_conversation_is_404(http):
+    assert http.get("/api/conversations/nobody-here/messages").status_code == 404
