@@ -11,8 +11,8 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from api.assistant import Assistant
-from api.db import Database
 from api.channels import slack, telegram
+from api.db import Database
 from api.routes import assessments, chat, conversations, health, webhook, widget
 from api.settings import Settings, get_settings
 from bot.triage import load_knowledge
