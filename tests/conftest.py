@@ -21,3 +21,40 @@ def http(service):
 
     with httpx.Client(base_url=service.url, timeout=30) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def fake_telegram():
+    from tests.utils.fake_platform import FakePlatform, telegram_answer
+
+    fake = FakePlatform(telegram_answer).start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_slack():
+    from tests.utils.fake_platform import FakePlatform, slack_answer
+
+    fake = FakePlatform(slack_answer).start()
+    yield fake
+    fake.stop()
+
+
+CHANNEL_SECRETS = {
+    "TELEGRAM_TOKEN": "123456:TEST-token",
+    "TELEGRAM_SECRET_TOKEN": "telegram-test-secret",
+    "SLACK_BOT_TOKEN": "xoxb-test-token",
+    "SLACK_SIGNING_SECRET": "slack-test-signing-secret",
+}
+
+
+@pytest.fixture(scope="session")
+def channels_service(tmp_path_factory, fake_telegram, fake_slack):
+    """The service with Telegram and Slack switched on, talking to local fakes."""
+    directory = tmp_path_factory.mktemp("channels")
+    svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log",
+                  TELEGRAM_API_BASE_URL=fake_telegram.url, SLACK_API_BASE_URL=fake_slack.url,
+                  **CHANNEL_SECRETS).start()
+    yield svc
+    svc.stop()
