@@ -9,7 +9,7 @@ from bot.understanding.history import is_resolved_history
 from bot.understanding.negation import Doc
 from bot.understanding.normalize import normalize
 from bot.understanding.numbers import load_hits, rest_hits, sleep_hits
-from bot.understanding.rules import Rule, compile_pattern
+from bot.understanding.rules import IDIOM, Rule, compile_pattern
 from bot.understanding.vocab import NOT_SURE, RED_FLAG_PRIORITY, has_sometimes, is_value
 
 RULES: list[Rule] = red_flags.RULES + habits.RULES + intake.RULES + body.RULES
@@ -35,6 +35,8 @@ def _resolve(rule: Rule, m: re.Match[str], doc: Doc) -> str | None:
     if rule.unless is not None and rule.unless.search(
             doc.sentence(start, end) if rule.wide else doc.clause_text(start, end)):
         return None
+    if rule.value == IDIOM:
+        return IDIOM  # masks what it holds, whether asked, denied or hedged
     if rule.finding == "red_flag":
         denied = doc.is_negated(start, strict=True) or doc.is_denied_after(end, strict=True)
         return None if denied or is_resolved_history(doc, start, end) else rule.value
@@ -82,8 +84,9 @@ def hits_in(doc: Doc) -> list[Hit]:
 
 def _choose(hits: list[Hit]) -> dict[str, str]:
     """One value per finding: a reading inside a longer one of the same finding yields to
-    it; then the most urgent red flag, any sign of low iron, the worst fuel or drink
-    habit, and otherwise the last thing said (corrections come last)."""
+    it, and an idiom masks what it holds; then the most urgent red flag, any sign of low
+    iron, the worst fuel or drink habit, and otherwise the last thing said (corrections
+    come last)."""
     by_finding: dict[str, list[Hit]] = {}
     for h in sorted(hits, key=lambda h: (h.finding, h.start, -h.end)):
         found = by_finding.setdefault(h.finding, [])
@@ -94,7 +97,9 @@ def _choose(hits: list[Hit]) -> dict[str, str]:
         found.append(h)
     out: dict[str, str] = {}
     for finding, found in by_finding.items():
-        values = [h.value for h in found]
+        values = [h.value for h in found if h.value != IDIOM]
+        if not values:
+            continue
         if finding == "red_flag":
             out[finding] = min(values, key=RED_FLAG_PRIORITY.index)
         elif finding == "iron_signs" and "yes" in values:

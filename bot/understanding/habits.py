@@ -15,7 +15,10 @@ _NOT_CALENDAR = (r"(?! of (?:the |this |last |my )?(?:month|year|week|season|pla
                  r"|marathon|race|program\w*|summer|winter|spring|autumn|january|lockdown))")
 # Long runs named in talk of food, drink or training volume say nothing about onset.
 _NOT_ONSET = (r"electrolytes?|gels?|drink\w*|eat\w*|water|bottle|fuel\w*|carry|take|snack\w*"
+              r"|thirst\w*|parched|spitting feathers|mouth"
               r"|added|adding|increas\w*|more (?:miles|km)|mileage|doing|started|training for")
+_LOAD = (r"(?:my |the |our )?(?:weekly |running |training |total )?(?:mileage|distance|volume"
+         r"|training|training load|load|km|miles|kilometres|running|intensity|frequency)")
 _RUN = alt("runs?", "running", "jogs?", "jogging", "workouts?", "sessions?", "races?")
 
 RULES: list[Rule] = [
@@ -69,9 +72,12 @@ RULES: list[Rule] = [
          r"(?:hard |long |easy )?" + _RUN + r"(?! (?:of|on) )|after running|post (?:run|race)"
          r"|the (?:day|morning|night|evening) after|(?:the )?next (?:day|morning)"
          r"|following (?:day|morning)|later (?:in|that|on in) (?:the )?(?:day|evening|night)"
-         r"|later that|that (?:evening|night)|in the evening after|by the evening|doms"
+         r"|later that|that (?:evening|night)|in the evening after|by the evening"
+         r"|doms(?! (?:in (?:my |the )?[a-z]+ )?(?:from|after) (?:the |my |a |doing )?(?:gym"
+         r"|weights|lifting|squats|lunges|leg day|legs|strength|deadlifts|crossfit))"
          r"|for (?:a few |2 |3 |a couple of )?(?:days|hours) after|(?:heavy|heaviness|aches?"
-         r"|aching|sore|tired|dead|stiff) <G3>(?:in the|by the|that|every|at) (?:evening|night)"),
+         r"|aching|sore|tired|dead|stiff) <G3>(?:in the|by the|that|every|at) (?:evening|night)",
+         unless=r"thirst\w*|parched|spitting feathers"),
     rule("onset", "after_runs",
          r"(?:when|once|after) i (?:have )?(?:finish(?:ed)?|get home|got home|get back|am done"
          r"|cool(?:ed)? down|sit down|stop(?:ped)?)(?! running for)",
@@ -93,7 +99,10 @@ RULES: list[Rule] = [
          r"(?:dynamic|active) (?:stretch\w*|warm up|drills|mobility)|leg swings|high knees"
          r"|butt kicks|(?:start|begin|set off|ease) (?:off |out |in |my runs? )?(?:slow|slowly"
          r"|easy|gently|gradually|steady)|(?:slow|easy|gentle|gradual) start|ease (?:myself )?"
-         r"into (?:it|the run|my runs?|running)|build (?:up )?(?:the )?(?:pace|speed"
+         r"into (?:it|the run|my runs?|running)|eas(?:e|es|ed|ing) (?:myself |my legs |my body )?"
+         r"(?:gently |slowly |gradually )?in(?:to (?:it|things|the run|my runs?|running|the pace"
+         r"|pace|the session))?(?= [.,;:!?-]| (?:and|then|first|gradually|slowly|gently|before"
+         r"|at)\b|$)|build (?:up )?(?:the )?(?:pace|speed"
          r"|intensity|effort)? ?(?:gradually|slowly)|gradually build"
          r"|start (?:with|by) (?:a |an |some )?(?:slow|easy|gentle|light|few|walk|jog)"
          r"|(?:then|and then) (?:gradually |slowly )?(?:build|speed|pick) (?:it |the pace )?up"
@@ -110,7 +119,13 @@ RULES: list[Rule] = [
          r"|straight (?:out (?:of )?the door|into (?:it|the run|running|pace|my runs?|fast))"
          r"|start (?:straight |right )?(?:at|with|on) (?:race |full |my |target |tempo |normal "
          r"|goal |a fast |fast |hard )?(?:pace|speed|effort)|straight at (?:\w+ )?pace"
-         r"|start (?:off |out )?(?:fast|quick|quickly|hard|sprinting)|(?:straight |right )?(?:out "
+         r"|(?:(?:start|starts|starting) (?:off |out )?|(?:set|sets|setting|go|goes|going|shoot"
+         r"|shoots|fly|flies|tear|tears|bolt|bolts|charge|charges|race|races|head|heads)"
+         r" (?:off|out) )(?:way |far "
+         r"|much |a bit |a little |always )?(?:too |really |very |pretty |quite |super |so )?"
+         r"(?:fast|quick|quickly|hard|sprinting|at a sprint|like a rocket|like a bullet"
+         r"|like a bat out of hell|flat out|at full pelt|full pelt|hell for leather"
+         r"|all guns blazing)|(?:straight |right )?(?:out "
          r")?(?:at|with) (?:full|top|max|maximum) (?:speed|pace|effort)|go out (?:too )?(?:fast"
          r"|hard|quick)|from cold|cold start|(?:no|zero) (?:time for (?:a )?)?warm up"),
     # load_change
@@ -125,6 +140,17 @@ RULES: list[Rule] = [
          r"|massively|loads"
          r"|significantly|dramatically|heaps|big time|hugely|quite a bit|a ton)",
          negated="no_change"),
+    rule("load_change", "big_increase",
+         _LOAD + r" (?:has |have |is |are |just |really |suddenly |recently |totally "
+         r"|massively )*(?:(?:rocketed|skyrocketed|sky rocketed|soared|spiked|ballooned"
+         r"|exploded|leapt|leaped|jumped)(?: (?:right |way )?up)?|shot (?:right |way )?up"
+         r"|(?:gone|went|shot) (?:way up|through the roof))(?! (?:a (?:little|bit|tad)"
+         r"|slightly))|" + _LOAD + r" (?:has |have |is |are )?"
+         r"(?:gone|went|increased|risen|rose|grown|climbed) (?:up )?(?:a lot|loads|massively"
+         r"|hugely|big time|a ton|heaps|dramatically|significantly|sharply|steeply)"
+         r"|(?:big|huge|massive|sudden|sharp|large|major|significant|dramatic|steep) (?:jump"
+         r"|spike|increase|rise|hike|leap|ramp up|step up) in (?:my |the )?" + _LOAD
+         + r"|" + _LOAD + r" (?:spike|jump)", negated="no_change"),
     rule("load_change", "big_increase",
          r"training for (?:a |an |my |the )?(?:1st |first |next |upcoming |spring |autumn "
          r"|fall |big )?(?:half |full )?(?:marathon|ultra|ironman|triathlon|50 km|100 km"
@@ -160,6 +186,15 @@ RULES: list[Rule] = [
          r"|(?:running|training|doing|run) (?:a bit |a little |slightly )?more (?:than (?:usual"
          r"|before|normal|last)|often|miles|km|mileage|distance|lately|recently)",
          negated="no_change"),
+    rule("load_change", "some_increase",
+         _LOAD + r" (?:has |have |is |are |just |recently |been )*(?:gone up|going up|went up"
+         r"|crept up|creeping up|increased|increasing|risen|rising|climbed|climbing|edged up"
+         r"|ticked up|grown|growing|jumped (?:a little|a bit|a tad|slightly))"
+         r"|(?:small|slight|little|bit of a|modest|gradual) (?:jump"
+         r"|increase|rise|bump|step up) in (?:my |the )?" + _LOAD, negated="no_change"),
+    rule("load_change", "no_change",
+         _LOAD + r" (?:has |have |is |are )?not (?:really |actually |much )?(?:gone up|went up"
+         r"|increased|risen|shot up|jumped|grown|changed much)"),
     rule("load_change", "no_change",
          r"(?:training|mileage|distance|volume|routine|running|load|schedule) (?:has )?"
          r"(?:stayed|been|is|remained) (?:pretty much |about |roughly )?the same"

@@ -1,7 +1,7 @@
 """Phrase rules for what a runner eats and drinks around runs: fuel and hydration."""
 from __future__ import annotations
 
-from bot.understanding.rules import Rule, alt, rule
+from bot.understanding.rules import IDIOM, Rule, alt, rule
 
 _FOODS = alt("porridge", "oats", "oatmeal", "toast", "bagels?", "bananas?", "pasta", "rice",
              r"potato\w*", "cereal", "granola", "muesli", "bread", "noodles", "energy gels?",
@@ -12,6 +12,44 @@ _NOT_CARBS = (r"(?! of (?:red )?(?:meat|steak|protein|veg\w*|fruit|fish|chicken|
               r"|greens|spinach|iron|beef|lamb|liver))")
 _BAD_AT = alt("bad", "terrible", "awful", "rubbish", "useless", "hopeless", "crap", "shocking",
               "not great", "not good", "not the best", "poor")
+# Food words as slang for a worn-out body, or in idioms: "legs are toast", "I'm toast",
+# "legs like wet noodles", "bread and butter session", "couch potato". None is fuel.
+_SLANG_FOOD = alt("toast", "noodles?", "spaghetti", "jelly", "mush", "pancakes?", r"potato\w*")
+_WORN_OUT_BY = alt(r"legs?", "body", "muscles", "quads", "calves", "thighs", "hamstrings",
+                   "glutes", "knees", "brain", "head", "i am", "i was", "i feel", "i felt",
+                   "i have been", "i will be", "i would be", "i am feeling", "you are", "we are",
+                   "they are", "they feel", "they felt", "they were", "they have gone")
+_BECOME = (r"(?:(?:are|is|was|were|feel|feels|felt|feeling|look|looks|have been|has been"
+           r"|have gone|has gone|have turned|went|go|goes|gone|turn|turns|turned|turning"
+           r"|became|become) )?(?:(?:to|into|in to|like|so|really|very|totally|completely"
+           r"|absolutely|utterly|just|pure|proper|properly|literally|basically|actually"
+           r"|officially|already|now|well and truly|a bit|a little|kind of|kinda|sort of"
+           r"|all|a|an|some|wet|limp|soggy|cold|overcooked|cooked|boiled|burnt|burned|stale"
+           r"|total|complete|absolute|utter) ){0,4}")
+_FOOD_IDIOMS = (
+    _WORN_OUT_BY + " " + _BECOME + _SLANG_FOOD
+    + r"|(?:totally|completely|absolutely|utterly|proper|well and truly) toast"
+    r"|noodles? legs?|piece of cake|easy as pie|pie in the sky|cake ?walk"
+    r"|(?:my|our|your|their|is|are|was|were) bread and butter(?! pudding)"
+    r"|bread and butter (?:sessions?|runs?|workouts?|routes?|miles|km|training|distance|pace"
+    r"|efforts?|stuff|work|of)|since sliced bread|(?:flat|thin) as (?:a )?pancakes?"
+    r"|couch potato\w*|hot potato\w*|small potato\w*|meat and potato\w*"
+    r"|(?:go|goes|going|gone|went|drives? me|driving me|drove me) bananas?|top banana"
+    r"|banana skins?|wild oats|feeling (?:my|his|her|their) oats"
+    r"|(?:sorry|apologies) (?:for|about) (?:the|my|this|all the) (?:long )?waffle"
+    r"|waffles? on|(?:raise|raised|raising|make|made|propose|proposed) a toast|a toast to"
+    r"|(?:warm|snug) as toast|toast of the town|gels? (?:well |nicely |together )?with")
+_THIRST = alt("thirsty", "parched", "gasping for (?:a )?(?:drink|water)", "dying of thirst",
+              "spitting feathers")
+# Thirst that keeps coming back, or on the run itself: "always parched on runs".
+_THIRSTY = (r"(?:always|constantly|really|very|so|super|often|permanently|forever|perpetually"
+            r"|usually|properly|absolutely|totally|completely|massively) (?:(?:feel|feeling|get"
+            r"|getting|am|been|so|really|very|super|bone) ){0,2}" + _THIRST
+            + r"|" + _THIRST + r" (?:all the time|constantly|all day|every day|on (?:every |my "
+            r"|most |all |the |long |hot )?runs?|during (?:my |the |every |most )?runs?|mid run"
+            r"|when i run|while running|(?:by|at) (?:the )?(?:end|halfway|half way|mile \d+"
+            r"|km \d+))|spitting feathers|dying of thirst|(?:dry|parched|cotton) mouth"
+            r"|mouth (?:is |gets |goes |feels )?(?:so |really |very |bone )?(?:dry|like sandpaper)")
 _CAFFEINE = alt("coffee", "tea", "coke", "diet coke", "soda", "energy drinks?", "beer", "wine",
                 "alcohol", "fizzy drinks?", "red bull", "pop")
 
@@ -39,6 +77,7 @@ RULES: list[Rule] = [
          r"(?:coffee|espresso)(?: [a-z]+){0,2} (?:before|first thing|in the morning|for"
          r" breakfast)|coffee for breakfast|(?:on|with|after) (?:just|only) (?:a |an )?(?:black "
          r"|strong |cup of )?(?:coffee|espresso|tea)(?! and)", negated="good"),
+    rule("fuel", IDIOM, _FOOD_IDIOMS),
     rule("fuel", "good", _FOODS),
     rule("fuel", "good",
          r"eat(?:ing)? (?:properly|well|enough|plenty|a lot|loads|a proper (?:meal|breakfast)"
@@ -53,9 +92,8 @@ RULES: list[Rule] = [
          r"(?:hardly|barely|rarely|never|not) (?:any |much |enough )?(?:water|fluids?)"
          r"|(?:hardly|barely|rarely|never|seldom|not) (?:really )?drink(?:ing)?(?! (?:alcohol"
          r"|beer|wine|coffee|tea|booze|fizzy))|(?:mostly|only|just|nothing but"
-         r"|lots of|loads of|too much) (?:drink |drinking )?" + _CAFFEINE + r"|(?:always"
-         r"|constantly|really|very|so) thirsty|thirsty all the time|dry mouth"
-         r"|dark yellow (?:pee|urine|wee)|(?:pee|urine|wee) (?:is |was )?dark yellow"
+         r"|lots of|loads of|too much) (?:drink |drinking )?" + _CAFFEINE + r"|" + _THIRSTY
+         + r"|dark yellow (?:pee|urine|wee)|(?:pee|urine|wee) (?:is |was )?dark yellow"
          r"|no water|without water|forget\w* to (?:drink|hydrate)|(?:live|living|run|running"
          r"|survive|surviving) on " + _CAFFEINE + r"|(?:drink|drinking) (?:only |about |around |maybe )?"
          r"(?:0\.\d+|half a|1) litres?(?! or)"),
@@ -65,7 +103,8 @@ RULES: list[Rule] = [
          r" drink|fluids|water)|(?:struggle|struggling) to drink|(?:only|just|maybe|about|like)"
          r" (?:a|1|2|3) (?:small )?(?:glass|glasses|cups?) (?:of water )?(?:a|per|each) day"
          r"|(?:only|just|mostly) (?:have|had|having) " + _CAFFEINE),
-    rule("hydration", "sometimes", r"(?:drink )?(?:only )?when (?:i am |i feel |i get )?thirsty"),
+    rule("hydration", "sometimes", r"(?:drink )?(?:only )?when (?:i am |i feel |i get )?"
+         r"(?:really )?(?:thirsty|parched)"),
     rule("hydration", "good",
          r"drink (?:plenty|lots|loads|a lot|enough|well|(?:about |around |roughly |at least "
          r"|over |like )?(?:1\.[5-9]|[2-9](?:\.\d)?|1\d) (?:or \d )?litres"

@@ -78,7 +78,8 @@ exercise doubled tripled increased sometimes occasionally usually remember defin
 probably really stretches stretching dynamic fasted fasting skipping skipped hardly
 barely knackered shattered fatigue fatigued haemoglobin hemoglobin urine tightness
 pressure calves shins tender fracture compartment coffee bottle drinking thirsty
-weights strength yesterday morning evening afterwards running training sessions
+weights strength yesterday morning evening afterwards running training sessions session
+workout workouts glutes quads hamstrings lunges parched mileage increase
 carbohydrates carbs bagel cereal potatoes granola muesli oatmeal banana heartbeat
 fluttering skipping irregular collapsed unconscious blackout blacked throbbing
 palpitation swallow swollen walking sitting resting stairs climbing menstrual ferritin

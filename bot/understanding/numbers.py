@@ -51,7 +51,9 @@ def _sleep_talk_before(text: str) -> bool:
     return bool(ends) and not _ACTIVITY.search(text, ends[-1])
 
 
-_GET = re.compile(r"\b(?:get|getting|got|manage|managing|averaging|average)\b")
+# "I get 5 hours", "I'm running on 4 hours", "I function on 5 hours"
+_GET = re.compile(r"\b(?:get|getting|got|manage|managing|averaging|average|function|functioning"
+                  r"|survive|surviving|cope|coping|exist|existing|(?:running|living|going) on)\b")
 _PER_NIGHT = re.compile(r"^(?:of sleep|sleep|a night|per night|each night|every night"
                         r"|most nights|nightly|a nite|on a good night|on weeknights)\b")
 BEDTIME = re.compile(
@@ -91,7 +93,8 @@ def sleep_hits(doc: Doc) -> list[Hit]:
         after = re.sub(r"^hours ", "", after)
         near_sleep = bool(_SLEEP_WORD.search(" ".join(before + after.split()[:5])))
         direct = bool(_SLEEP_WORD.search(" ".join(before[-2:])))
-        if has_hours and not re.match(r"(?:of )?(?:running|training|exercise|work|driving)", after):
+        if has_hours and not re.match(r"(?:of )?(?:running|training|exercise|work|driving)"
+                                      r"|(?:a|per|each|every) (?:week|month)", after):
             near_sleep = near_sleep or bool(_GET.search(" ".join(before[-3:])))
         if not ((has_hours and (near_sleep or _PER_NIGHT.match(after))) or direct):
             continue

@@ -17,6 +17,11 @@ from dataclasses import dataclass
 
 _NEG = r"(?:not|no|never|without|nor|hardly|barely|rarely)"
 _WORD = r"[a-z0-9][a-z0-9.]*"
+# The value of a rule whose phrase only looks like a reading of its finding ("legs are
+# toast" is no breakfast): readings of that finding inside it are dropped, and it says
+# nothing itself (see `extract._choose`).
+IDIOM = "idiom"
+
 MACROS: dict[str, str] = {
     **{f"<G{n}>": rf"(?:(?!{_NEG} ){_WORD} ){{0,{n}}}" for n in range(1, 6)},
     "<MY>": r"(?:my |the |a |an |his |her |their |this |that )?",

@@ -10,8 +10,11 @@ _TROUBLE = alt("heavy", "heaviness", "lead", "leaden", "concrete", "bricks", "de
                "tight", "sore", "weak", "jelly", "stiff", r"ach\w*", r"hurt\w*", r"pain\w*",
                r"cramp\w*", "sluggish", "wooden", "like logs", "like stone", "exhausted",
                "burning", "numb", "tingly", "swollen", "fatigue", "fatigued", "knackered")
+# Slang said of the legs only: "legs are toast", "quads are cooked", "legs in bits".
+_WORN = alt("toast", "cooked", "fried", "mush", "spaghetti", r"noodles?", "wrecked", "trashed",
+            "battered", "destroyed", "shot", "in bits", "shredded")
 _TROUBLE_TALK = compile_pattern(
-    _BODY + r" <G4>" + _TROUBLE + "|" + _TROUBLE + r" <G2>" + _BODY
+    _BODY + r" <G4>" + _TROUBLE + "|" + _BODY + r" <G3>" + _WORN + "|" + _TROUBLE + r" <G2>" + _BODY
     + r"|(?:running|run|wading|jogging) (?:through|in) (?:mud|treacle|sand|water|glue|syrup"
     r"|molasses|quicksand|concrete)|dead legs|heavy legs|leg heaviness")
 _RUNNING = compile_pattern(r"runs?|running|ran|jog\w*|marathon|parkrun|race|training|km|miles")
