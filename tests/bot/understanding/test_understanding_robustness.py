@@ -9,6 +9,8 @@ import pytest
 from bot.understanding import extract_findings, mentions_running_trouble, parse_answer
 from bot.understanding.vocab import FINDINGS, is_value
 
+HANG_GUARD_S = 10.0
+
 ODD = [
     "", " ", "\n\n\t", "\x00\x01\x02\x1b[31m", "😀🏃‍♀️🔥", "🦵🦵 heavy 😩", "足が重い",
     "Ноги тяжёлые", "ساقاي ثقيلتان", "\u200b\u200d\ufeff", "a" * 10_000, "no " * 3_400,
@@ -44,7 +46,9 @@ def test_long_messages_stay_fast(text: str) -> None:
     started = time.perf_counter()
     extract_findings(text)
     parse_answer("sleep_hours", text)
-    assert time.perf_counter() - started < 2.0
+    # A hang guard against catastrophic regex backtracking (which takes minutes),
+    # not a speed target: speed is measured by `make bench`.
+    assert time.perf_counter() - started < HANG_GUARD_S
 
 
 @pytest.mark.parametrize("value", [None, 5, 3.5, ["no"], {"a": 1}, b"no"])

@@ -10,6 +10,8 @@ import pytest
 
 from bot.understanding import extract_findings, mentions_running_trouble, normalize, parse_answer
 
+HANG_GUARD_S = 10.0
+
 # -- leg day ---------------------------------------------------------------------------
 
 LEG_DAY_YES = [
@@ -227,4 +229,6 @@ def test_new_patterns_stay_fast_on_long_input(text: str) -> None:
     started = time.perf_counter()
     extract_findings(text[:10_000])
     parse_answer("leg_day", text[:10_000])
-    assert time.perf_counter() - started < 0.5
+    # A hang guard against catastrophic regex backtracking (which takes minutes),
+    # not a speed target: speed is measured by `make bench`.
+    assert time.perf_counter() - started < HANG_GUARD_S
