@@ -71,14 +71,14 @@ class Assistant:
         self.agent = agent
 
     @classmethod
-    def load(cls, model_dir: Path, database_url: str, action_endpoint: str) -> Assistant:
+    def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig) -> Assistant:
         """Loads the newest model (blocking: call it off the event loop)."""
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
         tracker_store = SQLTrackerStore(domain=None, host=database_url)
         agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
-                           action_endpoint=EndpointConfig(url=action_endpoint))
+                           action_endpoint=action_endpoint)
         return cls(agent)
 
     async def handle(self, sender: str, text: str) -> list[dict]:

@@ -8,8 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from rasa.utils.endpoints import EndpointConfig
 from starlette.concurrency import run_in_threadpool
 
+from api.actions_endpoint import InProcessActionEndpoint
 from api.assistant import Assistant
 from api.channels import slack, telegram
 from api.db import Database
@@ -23,9 +25,11 @@ logger = logging.getLogger("api")
 async def _load_assistant(app: FastAPI) -> None:
     """Loads the model in the background: /health says 503 until it is ready."""
     settings: Settings = app.state.settings
+    endpoint = (EndpointConfig(url=settings.action_endpoint_url) if settings.action_endpoint_url
+                else InProcessActionEndpoint(app.state.executor))
     try:
         app.state.assistant = await run_in_threadpool(
-            Assistant.load, settings.model_dir, settings.database_url, settings.action_endpoint)
+            Assistant.load, settings.model_dir, settings.database_url, endpoint)
         logger.info("assistant ready on http://%s:%s", settings.host, settings.port)
     except Exception as exc:  # reported by /health and every chat request
         logger.exception("the assistant failed to load")

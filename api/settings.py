@@ -19,8 +19,8 @@ class Settings(BaseSettings):
     model_dir: Path = Field(Path("models"), description="Directory of trained Rasa models; "
                             "the newest is loaded.")
     action_endpoint_url: str | None = Field(
-        None, description="Where the agent runs custom actions; default is this service's "
-                          "own /webhook at http://127.0.0.1:PORT/webhook.")
+        None, description="An action server URL for the agent's custom actions; unset, they "
+                          "run in this process (the same code /webhook serves).")
     migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
     max_message_chars: int = Field(2000, description="Longest accepted chat message.")
     log_level: str = Field("info", description="Python log level of the service.")
@@ -48,9 +48,6 @@ class Settings(BaseSettings):
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
 
-    @property
-    def action_endpoint(self) -> str:
-        return self.action_endpoint_url or f"http://127.0.0.1:{self.port}/webhook"
 
 
 @lru_cache(maxsize=1)
