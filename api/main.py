@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from rasa.utils.endpoints import EndpointConfig
 from starlette.concurrency import run_in_threadpool
@@ -70,6 +71,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.assistant = None
     app.state.load_error = None
     app.add_exception_handler(Exception, _unexpected_error)
+    # The widget runs on other sites' pages; it sends no cookies, so no credentials here.
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
+                       allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
     for module in (chat, assessments, conversations, webhook, health, widget, telegram, slack):
         app.include_router(module.router)
     return app

@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
     max_message_chars: int = Field(2000, description="Longest accepted chat message.")
     log_level: str = Field("info", description="Python log level of the service.")
+    cors_origins: str = Field(
+        "*", description="Comma-separated origins whose pages may embed the widget and call "
+                         "/api/* from the browser (e.g. https://blog.example); '*' for any.")
 
     # Channels: a channel whose credentials are not set is off and its path answers 404.
     telegram_token: str | None = Field(None, description="Bot token from BotFather.")
@@ -39,6 +42,10 @@ class Settings(BaseSettings):
     class Config:
         env_prefix = ""
         case_sensitive = False
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
 
     @property
     def telegram_enabled(self) -> bool:
