@@ -8,13 +8,13 @@ from pathlib import Path
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.lock_store import InMemoryLockStore
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from api.db import prepare_sqlite_path
+from api.tracker_store import RecordingSQLTrackerStore, saved_tracker
 from bot.triage.contract import FINDINGS, is_valid
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class Assistant:
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
-        tracker_store = SQLTrackerStore(domain=None, host=database_url)
+        tracker_store = RecordingSQLTrackerStore(domain=None, host=database_url)
         agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
                            action_endpoint=action_endpoint)
         return cls(agent)
@@ -88,8 +88,11 @@ class Assistant:
         return channel.messages
 
     async def state(self, sender: str) -> ConversationState | None:
-        """The conversation's state, or None if the sender never wrote."""
-        tracker = await self.agent.tracker_store.retrieve(sender)
+        """The conversation's state, or None if the sender never wrote.
+
+        Right after `handle` it comes from the tracker that turn saved, without a reload.
+        """
+        tracker = saved_tracker(sender) or await self.agent.tracker_store.retrieve(sender)
         if tracker is None or not tracker.events:
             return None
         return ConversationState.of(tracker)
