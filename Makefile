@@ -28,6 +28,7 @@ help:
 	@echo "make test   install, train if needed, run the whole test suite"
 	@echo "make eval   runner cases in both modes + NLU cross-validation, one summary table"
 	@echo "make lint   ruff"
+	@echo "make bench  service vs the rasa init bot: load, latency, memory (docs/performance.md)"
 	@echo "make clean  remove the virtualenv, models and local database"
 
 $(BIN)/python:
@@ -69,6 +70,11 @@ test: $(MODEL)
 # cross-validation; starts a service if none answers on http://127.0.0.1:$(PORT).
 eval: $(MODEL)
 	EVAL_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python -m tests.eval.run
+
+# Service vs the `rasa init` bot, one after the other; BENCH_SECONDS=5 for a smoke run.
+.PHONY: bench
+bench: $(MODEL)
+	$(BIN)/python -m bench.run
 
 lint: install
 	$(BIN)/ruff check bot api tests
