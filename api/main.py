@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from rasa.utils.endpoints import EndpointConfig
 from starlette.concurrency import run_in_threadpool
 
+from api import rasa_patches
 from api.actions_endpoint import InProcessActionEndpoint
 from api.assistant import Assistant
 from api.channels import slack, telegram
@@ -40,6 +41,7 @@ async def _load_assistant(app: FastAPI) -> None:
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
+    rasa_patches.apply()
     database = Database(settings.database_url)
     if settings.migrate_on_start:
         await run_in_threadpool(database.migrate)
