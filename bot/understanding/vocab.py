@@ -1,23 +1,13 @@
-"""The contract's findings and values (shared/spec/contract.md), kept here so this
-package stays importable on its own."""
+"""The contract's findings and values, as this package uses them.
+
+`bot.triage.contract` is pure Python too, so the vocabulary has one home.
+"""
 from __future__ import annotations
 
-NOT_SURE = "not_sure"
+from bot.triage.contract import FINDINGS, NOT_SURE
 
-FINDINGS: dict[str, tuple[str, ...]] = {
-    "red_flag": ("none", "chest_pain_breathless", "fainting_palpitations", "one_leg_swollen",
-                 "dark_urine", "rest_pain_cold_foot", "numb_tight_during_runs", "bone_pain"),
-    "onset": ("from_start", "during_long_runs", "after_runs"),
-    "warm_up": ("yes", "sometimes", "no"),
-    "load_change": ("big_increase", "some_increase", "no_change"),
-    "sleep_hours": ("under_6", "6_to_7", "7_to_9", "over_9"),
-    "fuel": ("good", "sometimes", "poor"),
-    "hydration": ("good", "sometimes", "poor"),
-    "form": ("yes", "no"),
-    "iron_signs": ("yes", "no"),
-    "leg_day": ("yes", "no"),
-    "rest_days": ("none", "one", "two_plus"),
-}
+__all__ = ["FINDINGS", "NOT_SURE", "RED_FLAG_PRIORITY", "has_sometimes", "is_value",
+           "rest_bucket", "sleep_bucket"]
 
 # Red flags, most urgent first: when a message names several, the first one wins.
 RED_FLAG_PRIORITY: tuple[str, ...] = (
