@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from api.db import prepare_sqlite_path
-from api.tracker_store import RecordingSQLTrackerStore, saved_tracker
+from api.tracker_store import CachingSQLTrackerStore, saved_tracker
 from bot.triage.contract import FINDINGS, is_valid
 
 logger = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class Assistant:
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
-        tracker_store = RecordingSQLTrackerStore(domain=None, host=database_url)
+        tracker_store = CachingSQLTrackerStore(domain=None, host=database_url)
         agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
                            action_endpoint=action_endpoint)
         return cls(agent)
