@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 _saved: ContextVar[DialogueStateTracker | None] = ContextVar("saved_tracker", default=None)
@@ -65,13 +66,11 @@ class CachingSQLTrackerStore(SQLTrackerStore):
     async def save(self, tracker: DialogueStateTracker) -> None:
         await super().save(tracker)
         _saved.set(tracker)
-        # Only a tracker equal to what `retrieve` would load may be reused: the turn that
-        # starts a session also holds the events before `session_started`, which Rasa's
-        # retrieve leaves out (and its next save would count differently).
-        with self.session_scope() as session:
-            stored = self._event_query(session, tracker.sender_id,
-                                       fetch_events_from_all_sessions=False).count()
-        if stored == len(tracker.events):
+        # Only a tracker equal to what `retrieve` would load may be reused, and Rasa's
+        # retrieve starts at the latest `session_started`: the turn that starts a session
+        # also holds the events before it (which the next save would count differently).
+        events = tracker.events
+        if events and isinstance(events[0], SessionStarted):
             self._remember(tracker.sender_id, self._last_event_id(tracker.sender_id), tracker)
         else:
             self._cache.pop(tracker.sender_id, None)
