@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.lock_store import InMemoryLockStore
+from rasa.core.lock_store import InMemoryLockStore, LockStore
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -71,13 +71,14 @@ class Assistant:
         self.agent = agent
 
     @classmethod
-    def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig) -> Assistant:
+    def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig,
+             lock_store: LockStore | None = None) -> Assistant:
         """Loads the newest model (blocking: call it off the event loop)."""
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
         tracker_store = CachingSQLTrackerStore(domain=None, host=database_url)
-        agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
+        agent = Agent.load(model, tracker_store=tracker_store, lock_store=lock_store or InMemoryLockStore(),
                            action_endpoint=action_endpoint)
         return cls(agent)
 

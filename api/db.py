@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK_KEY = 0x6865_6176  # any constant shared by every replica ("heav")
 
 
 @event.listens_for(Engine, "connect")
@@ -62,14 +63,23 @@ class Database:
             session.close()
 
     def migrate(self) -> None:
-        """Brings the schema to the newest Alembic revision."""
+        """Brings the schema to the newest Alembic revision.
+
+        On PostgreSQL a transaction-scoped advisory lock makes replicas that start at the
+        same moment migrate one after the other (the second finds nothing left to do).
+        """
         from alembic import command
         from alembic.config import Config
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        command.upgrade(config, "head")
+        with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                   {"key": MIGRATION_LOCK_KEY})
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
 
     def dispose(self) -> None:
         self.engine.dispose()

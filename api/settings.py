@@ -14,6 +14,9 @@ class Settings(BaseSettings):
         "sqlite:///var/heavylegs.db",
         description="SQLAlchemy URL for the tracker store and the service's tables.",
     )
+    redis_url: str | None = Field(
+        None, description="redis://host:port/db: Rasa's RedisLockStore, so replicas never "
+                          "process one conversation at once; unset, an in-memory lock store.")
     host: str = Field("127.0.0.1", description="Address the service listens on.")
     port: int = Field(8000, description="Port the service listens on.")
     model_dir: Path = Field(Path("models"), description="Directory of trained Rasa models; "
