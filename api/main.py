@@ -18,6 +18,7 @@ from api.assistant import Assistant
 from api.channels import slack, telegram
 from api.db import Database
 from api.lock_store import lock_store_for
+from api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from api.routes import assessments, chat, conversations, health, webhook, widget
 from api.settings import Settings, get_settings
 from bot.triage import load_knowledge
@@ -78,6 +79,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # The widget runs on other sites' pages; it sends no cookies, so no credentials here.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
                        allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, 413 included
     for module in (chat, assessments, conversations, webhook, health, widget, telegram, slack):
         app.include_router(module.router)
     return app
