@@ -80,6 +80,11 @@ class Assistant:
         tracker_store = CachingSQLTrackerStore(domain=None, host=database_url)
         agent = Agent.load(model, tracker_store=tracker_store, lock_store=lock_store or InMemoryLockStore(),
                            action_endpoint=action_endpoint)
+        # Rasa wraps the store in a FailSafeTrackerStore that, on a database error, quietly
+        # goes on in memory: the conversation would fork from what is stored. Without it a
+        # database outage surfaces as an error the API answers with 503, and nothing forks.
+        agent.tracker_store = tracker_store
+        agent.processor.tracker_store = tracker_store
         return cls(agent)
 
     async def handle(self, sender: str, text: str) -> list[dict]:

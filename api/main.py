@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 
 from api import rasa_patches
@@ -65,6 +66,14 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
                         status_code=500)
 
 
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    logger.warning("database unavailable on %s %s: %s", request.method, request.url.path,
+                   type(exc).__name__)
+    return JSONResponse({"detail": "the database is unavailable; the conversation so far is "
+                                   "kept, try again shortly"},
+                        status_code=503, headers={"Retry-After": "5"})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level.upper(),
@@ -76,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.assistant = None
     app.state.load_error = None
     app.add_exception_handler(Exception, _unexpected_error)
+    app.add_exception_handler(DBAPIError, _database_unavailable)
     # The widget runs on other sites' pages; it sends no cookies, so no credentials here.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
                        allow_methods=["GET", "POST"], allow_headers=["Content-Type"])

@@ -113,3 +113,41 @@ def test_concurrent_messages_to_both_replicas_are_all_processed_in_turn(replicas
     assert texts[0] == "my legs feel heavy"
     assert sorted(texts[1:]) == sorted(messages), "every message stored exactly once"
     assert len(ids) == len(set(ids))
+
+
+def test_a_database_outage_is_503_and_the_conversation_resumes_after_it(postgres_url,
+                                                                       tmp_path):
+    service = Service(postgres_url, tmp_path / "outage.log").start()
+    name = postgres_url.rsplit("/", 1)[1]
+    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        runner = Runner(service.url, f"outage-{uuid.uuid4().hex[:8]}")
+        runner.say("my legs feel heavy")
+        runner.say(inform("red_flag", "none"))
+        before = runner.assessment()
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+            connection.execute(sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                {"n": name})
+        down = httpx.post(service.url + "/api/chat", timeout=60,
+                          json={"sender": runner.sender, "message": "about 5 hours"})
+        assert down.status_code == 503, down.text
+        assert down.headers["retry-after"] and "database" in down.json()["detail"]
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        after = None
+        for _ in range(3):  # the pool may hand out one more dead connection first
+            after = httpx.post(service.url + "/api/chat", timeout=60,
+                               json={"sender": runner.sender, "message": "about 5 hours"})
+            if after.status_code == 200:
+                break
+        assert after.status_code == 200, after.text
+        result = runner.assessment()
+        assert result["findings"]["red_flag"] == before["findings"]["red_flag"] == "none"
+        assert result["findings"]["sleep_hours"] == "under_6"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
+        admin.dispose()
+        service.stop()
