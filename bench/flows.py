@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from pathlib import Path
 
 INFORM = re.compile(r"^/inform(\{.*\})\s*$", re.S)
 
@@ -27,72 +28,14 @@ OPENINGS = [
 ]
 
 # Typed answers per finding and value (the values of data/knowledge/findings.yml).
+# Typed answers per finding and value: the project's own dev bank (tests/eval/dev), so the
+# benchmark's runners talk like the evaluated ones without a third copy of such a bank.
 PHRASES: dict[str, dict[str, list[str]]] = {
-    "red_flag": {
-        "none": ["no, none of those", "nope, nothing like that", "no", "none of these"],
-        "not_sure": ["not sure", "I don't think so"],
-    },
-    "onset": {
-        "from_start": ["right from the start", "as soon as I set off"],
-        "during_long_runs": ["later on, in the long runs", "after about 10k"],
-        "after_runs": ["mostly after my runs", "the day after"],
-        "not_sure": ["hard to say"],
-    },
-    "warm_up": {
-        "yes": ["yes, I jog easy for 5 minutes first", "yes I always warm up"],
-        "sometimes": ["sometimes", "only when I remember"],
-        "no": ["no, I just go", "never, I start at pace"],
-        "not_sure": ["not sure what counts as a warm up"],
-    },
-    "load_change": {
-        "big_increase": ["yes, I doubled my mileage this month", "a lot, I'm training for a marathon"],
-        "some_increase": ["a little, about 10 percent more", "I added one extra run"],
-        "no_change": ["no, same as always", "nothing has changed"],
-        "not_sure": ["I don't track it"],
-    },
-    "sleep_hours": {
-        "under_6": ["about 5 hours", "barely 5"],
-        "6_to_7": ["around 6 and a half", "six-ish"],
-        "7_to_9": ["8 hours most nights", "7 or 8"],
-        "over_9": ["about 10 hours", "more than 9"],
-        "not_sure": ["no idea"],
-    },
-    "fuel": {
-        "good": ["yes, I have porridge before", "I eat properly, plenty of pasta"],
-        "sometimes": ["sometimes", "depends on the day"],
-        "poor": ["no, I usually run on an empty stomach", "I'm on a low-carb diet"],
-        "not_sure": ["not sure"],
-    },
-    "hydration": {
-        "good": ["yes, I drink plenty", "I drink water all day"],
-        "sometimes": ["sort of, not always", "sometimes I forget"],
-        "poor": ["hardly any water", "no, mostly coffee"],
-        "not_sure": ["never thought about it"],
-    },
-    "form": {
-        "yes": ["yeah, I think I overstride", "my arms swing a lot"],
-        "no": ["no, my form is fine", "a coach checked it, it's fine"],
-        "not_sure": ["no clue"],
-    },
-    "iron_signs": {
-        "yes": ["yes, I'm tired all the time and a bit pale", "I get out of breath on stairs"],
-        "no": ["no, I feel fine otherwise", "nope"],
-        "not_sure": ["don't know"],
-    },
-    "leg_day": {
-        "yes": ["yes, heavy squats yesterday", "I did leg day two days ago"],
-        "no": ["no weights", "not recently"],
-        "not_sure": ["can't remember"],
-    },
-    "rest_days": {
-        "none": ["I run every day", "no rest days"],
-        "one": ["one day a week", "just Sundays"],
-        "two_plus": ["two or three rest days", "I run three times a week"],
-        "not_sure": ["it varies"],
-    },
-}
+    finding: values for finding, values in json.loads(
+        (Path(__file__).resolve().parents[1] / "tests" / "eval" / "dev" / "phrases.json")
+        .read_text()).items() if isinstance(values, dict)}
 
-# After the conclusion, the 100-turn conversation keeps going with these.
+
 SIDE_TURNS = [
     "what is carnosine?",
     "tell me more",

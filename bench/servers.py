@@ -90,40 +90,44 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def rss_bytes(pid: int) -> int:
-    """VmRSS of `pid` and all its descendants."""
-    total, todo, seen = 0, [pid], set()
+def _process_tree(pid: int):
+    """`pid` and all its descendants, each once."""
+    todo, seen = [pid], set()
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        try:
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1]) * 1024
-        except OSError:
-            continue
+        yield current
         todo += _children(current)
+
+
+def _proc_file(pid: int, name: str) -> str | None:
+    try:
+        return Path(f"/proc/{pid}/{name}").read_text()
+    except OSError:
+        return None
+
+
+def rss_bytes(pid: int) -> int:
+    """VmRSS of `pid` and all its descendants."""
+    total = 0
+    for current in _process_tree(pid):
+        for line in (_proc_file(current, "status") or "").splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
     return total
 
 
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of `pid` and all its descendants (and their reaped children)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total, todo, seen = 0, [pid], set()
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
-        todo += _children(current)
-    return total / ticks
+    total = 0
+    for current in _process_tree(pid):
+        stat = _proc_file(current, "stat")
+        if stat is not None:
+            fields = stat.rsplit(")", 1)[1].split()
+            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 class Server:
