@@ -7,13 +7,14 @@ from pathlib import Path
 
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.lock_store import InMemoryLockStore, LockStore
+from rasa.core.lock_store import InMemoryLockStore
 from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from api.db import prepare_sqlite_path
+from api.lock_store import ConversationLocks, LocalLocks
 from api.tracker_store import CachingSQLTrackerStore, saved_tracker
 from bot.triage.contract import FINDINGS, is_valid
 
@@ -67,30 +68,33 @@ def newest_model(model_dir: Path) -> Path:
 class Assistant:
     """One Rasa agent with its SQL tracker store; safe to share across requests."""
 
-    def __init__(self, agent: Agent) -> None:
+    def __init__(self, agent: Agent, locks: ConversationLocks | LocalLocks | None = None) -> None:
         self.agent = agent
+        self.locks = locks or LocalLocks()
 
     @classmethod
     def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig,
-             lock_store: LockStore | None = None) -> Assistant:
+             locks: ConversationLocks | LocalLocks | None = None) -> Assistant:
         """Loads the newest model (blocking: call it off the event loop)."""
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
         tracker_store = CachingSQLTrackerStore(domain=None, host=database_url)
-        agent = Agent.load(model, tracker_store=tracker_store, lock_store=lock_store or InMemoryLockStore(),
+        agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
                            action_endpoint=action_endpoint)
         # Rasa wraps the store in a FailSafeTrackerStore that, on a database error, quietly
         # goes on in memory: the conversation would fork from what is stored. Without it a
         # database outage surfaces as an error the API answers with 503, and nothing forks.
         agent.tracker_store = tracker_store
         agent.processor.tracker_store = tracker_store
-        return cls(agent)
+        return cls(agent, locks)
 
     async def handle(self, sender: str, text: str) -> list[dict]:
         """The bot's replies to one user message, in the shape of Rasa's REST channel."""
         channel = CollectingOutputChannel()
-        await self.agent.handle_message(UserMessage(text, channel, sender, input_channel="api"))
+        async with self.locks.hold(sender):
+            await self.agent.handle_message(
+                UserMessage(text, channel, sender, input_channel="api"))
         return channel.messages
 
     async def state(self, sender: str) -> ConversationState | None:

@@ -18,7 +18,7 @@ from api.actions_endpoint import InProcessActionEndpoint
 from api.assistant import Assistant
 from api.channels import slack, telegram
 from api.db import Database
-from api.lock_store import lock_store_for
+from api.lock_store import conversation_locks
 from api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from api.routes import assessments, chat, conversations, health, webhook, widget
 from api.settings import Settings, get_settings
@@ -35,7 +35,7 @@ async def _load_assistant(app: FastAPI) -> None:
     try:
         app.state.assistant = await run_in_threadpool(
             Assistant.load, settings.model_dir, settings.database_url, endpoint,
-            lock_store_for(settings.redis_url))
+            conversation_locks(settings.redis_url))
         logger.info("assistant ready on http://%s:%s", settings.host, settings.port)
     except Exception as exc:  # reported by /health and every chat request
         logger.exception("the assistant failed to load")

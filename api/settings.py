@@ -15,7 +15,7 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL for the tracker store and the service's tables.",
     )
     redis_url: str | None = Field(
-        None, description="redis://host:port/db: Rasa's RedisLockStore, so replicas never "
+        None, description="redis://host:port/db: a lock per conversation in Redis, so replicas never "
                           "process one conversation at once; unset, an in-memory lock store.")
     host: str = Field("127.0.0.1", description="Address the service listens on.")
     port: int = Field(8000, description="Port the service listens on.")
