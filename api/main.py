@@ -13,7 +13,7 @@ from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 
-from api import rasa_patches
+from api import logs, rasa_patches
 from api.actions_endpoint import InProcessActionEndpoint
 from api.assistant import Assistant
 from api.channels import slack, telegram
@@ -76,8 +76,7 @@ async def _database_unavailable(request: Request, exc: Exception) -> JSONRespons
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level.upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(settings.log_level)
     app = FastAPI(title="heavylegs",
                   description="A conversational assistant for runners whose legs feel heavy.",
                   version="0.1.0", lifespan=lifespan)

@@ -27,7 +27,8 @@ class Settings(BaseSettings):
     migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
     max_message_chars: int = Field(2000, description="Longest accepted chat message.")
     max_body_bytes: int = Field(64 * 1024, description="Largest accepted request body (413).")
-    log_level: str = Field("info", description="Python log level of the service.")
+    log_level: str = Field("info", description="debug, info, warning or error; message texts "
+                           "are logged only at debug.")
     cors_origins: str = Field(
         "*", description="Comma-separated origins whose pages may embed the widget and call "
                          "/api/* from the browser (e.g. https://blog.example); '*' for any.")
