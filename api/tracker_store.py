@@ -22,6 +22,8 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from api.db import engine_options
+
 _saved: ContextVar[DialogueStateTracker | None] = ContextVar("saved_tracker", default=None)
 
 
@@ -30,6 +32,11 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, cache_size: int = 1024, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        options = engine_options(str(self.engine.url))
+        if options:  # Rasa's engine for a SQLite file has no pool (see engine_options)
+            self.engine.dispose()
+            self.engine = sa.create_engine(self.engine.url, **options)
+            self.sessionmaker.configure(bind=self.engine)
         self.cache_size = cache_size
         # sender -> (id of the last stored event, number of events, tracker)
         self._cache: OrderedDict[str, tuple[int, int, DialogueStateTracker]] = OrderedDict()
