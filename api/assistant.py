@@ -74,12 +74,14 @@ class Assistant:
 
     @classmethod
     def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig,
-             locks: ConversationLocks | LocalLocks | None = None) -> Assistant:
+             locks: ConversationLocks | LocalLocks | None = None,
+             tracker_cache_size: int = 256) -> Assistant:
         """Loads the newest model (blocking: call it off the event loop)."""
         model = newest_model(model_dir)
         prepare_sqlite_path(database_url)
         logger.info("loading Rasa model %s", model)
-        tracker_store = CachingSQLTrackerStore(domain=None, host=database_url)
+        tracker_store = CachingSQLTrackerStore(domain=None, host=database_url,
+                                               cache_size=tracker_cache_size)
         agent = Agent.load(model, tracker_store=tracker_store, lock_store=InMemoryLockStore(),
                            action_endpoint=action_endpoint)
         # Rasa wraps the store in a FailSafeTrackerStore that, on a database error, quietly

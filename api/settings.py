@@ -24,6 +24,10 @@ class Settings(BaseSettings):
     action_endpoint_url: str | None = Field(
         None, description="An action server URL for the agent's custom actions; unset, they "
                           "run in this process (the same code /webhook serves).")
+    tracker_cache_size: int = Field(
+        256, ge=0, description="Conversations whose tracker is kept in memory between turns "
+                               "(each about 100 KB); more active ones are reloaded from the "
+                               "database.")
     migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
     max_message_chars: int = Field(2000, description="Longest accepted chat message.")
     max_body_bytes: int = Field(64 * 1024, description="Largest accepted request body (413).")

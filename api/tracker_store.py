@@ -30,7 +30,7 @@ _saved: ContextVar[DialogueStateTracker | None] = ContextVar("saved_tracker", de
 class CachingSQLTrackerStore(SQLTrackerStore):
     """An SQLTrackerStore with a validated tracker cache (see the module docstring)."""
 
-    def __init__(self, *args: Any, cache_size: int = 1024, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, cache_size: int = 256, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         options = engine_options(str(self.engine.url))
         if options:  # Rasa's engine for a SQLite file has no pool (see engine_options)
