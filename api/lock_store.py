@@ -6,16 +6,29 @@ both believe they hold the lock; Rasa's tracker store then drops one turn's even
 (tests/e2e/test_replicas.py caught it). The service therefore takes redis-py's lock
 (SET NX with a token, released by a script) around each turn, and leaves Rasa its
 in-memory lock store, which serialises turns inside one process.
+
+The lock is a short lease renewed while the turn runs: a replica killed mid-turn leaves a
+lock that expires within LEASE_S, so the other replicas carry its conversations on after
+a few seconds instead of waiting out a long timeout.
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from urllib.parse import urlparse
 
 import redis.asyncio as redis
+from redis.asyncio.lock import Lock
+from redis.exceptions import LockError
 
-LOCK_TIMEOUT_S = 120  # a turn never takes this long; a crashed replica's lock expires
+logger = logging.getLogger(__name__)
+
+LEASE_S = 10  # a crashed replica's lock expires after this long
+RENEW_EVERY_S = LEASE_S / 3
+WAIT_S = 120  # how long a turn waits for the lock before failing
 
 
 class ConversationLocks:
@@ -29,17 +42,55 @@ class ConversationLocks:
 
     @asynccontextmanager
     async def hold(self, sender: str) -> AsyncIterator[None]:
-        async with self.redis.lock(f"heavylegs:conversation:{sender}", timeout=LOCK_TIMEOUT_S,
-                                   blocking_timeout=LOCK_TIMEOUT_S):
+        lock = self.redis.lock(f"heavylegs:conversation:{sender}", timeout=LEASE_S,
+                               blocking_timeout=WAIT_S)
+        if not await lock.acquire():
+            raise LockError(f"conversation {sender!r} stayed locked for {WAIT_S} s")
+        renewing = asyncio.create_task(self._renew(lock, sender))
+        try:
             yield
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+            try:
+                await lock.release()
+            except LockError:  # expired: _renew has said so
+                pass
+
+    @staticmethod
+    async def _renew(lock: Lock, sender: str) -> None:
+        while True:
+            await asyncio.sleep(RENEW_EVERY_S)
+            try:
+                await lock.reacquire()
+            except LockError:
+                logger.warning("the lock of conversation %r expired during a turn", sender)
+                return
 
 
 class LocalLocks:
-    """No cross-replica lock: one process, where Rasa's in-memory lock store serialises."""
+    """One lock per conversation in this process (no replicas to share it with).
+
+    Rasa's in-memory lock store serialises the turns themselves; this one also covers
+    what surrounds a turn (its assessment) and a deletion, which Rasa's lock never sees.
+    """
+
+    def __init__(self) -> None:
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._holders: dict[str, int] = {}
 
     @asynccontextmanager
     async def hold(self, sender: str) -> AsyncIterator[None]:
-        yield
+        lock = self._locks.setdefault(sender, asyncio.Lock())
+        self._holders[sender] = self._holders.get(sender, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._holders[sender] -= 1
+            if not self._holders[sender]:
+                del self._holders[sender], self._locks[sender]
 
 
 def conversation_locks(redis_url: str | None) -> ConversationLocks | LocalLocks:

@@ -1,71 +1,25 @@
 """Two replicas sharing PostgreSQL and Redis carry one conversation between them.
 
 They run when PostgreSQL and Redis answer on 127.0.0.1 (.ci/run starts both); on a
-developer machine without them they are skipped, in CI they must run.
+developer machine without them they are skipped, in CI they must run (tests/e2e/conftest.py).
 """
 from __future__ import annotations
 
-import os
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
+import redis
 import sqlalchemy as sa
 
+from api.lock_store import LEASE_S
+from tests.e2e.conftest import ADMIN_URL, REDIS_URL
 from tests.utils.chat import Runner, inform
-from tests.utils.facts import HEALTHY
+from tests.utils.facts import CAUSE_FACTS, HEALTHY
 from tests.utils.service import Service
 
 pytestmark = pytest.mark.e2e
-
-ADMIN_URL = os.environ.get("TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-
-
-def _reachable() -> str | None:
-    try:
-        sa.create_engine(ADMIN_URL).connect().close()
-    except Exception as exc:  # noqa: BLE001 - any failure means "not here"
-        return f"PostgreSQL not reachable: {exc}"
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL).ping()
-    except Exception as exc:  # noqa: BLE001
-        return f"Redis not reachable: {exc}"
-    return None
-
-
-@pytest.fixture(scope="module")
-def postgres_url():
-    problem = _reachable()
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(f"{problem}: .ci/run should have started it")
-        pytest.skip(problem)
-    name = f"heavylegs_test_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    yield ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture(scope="module")
-def replicas(postgres_url, tmp_path_factory):
-    """Two service processes started at the same moment on the same database."""
-    directory = tmp_path_factory.mktemp("replicas")
-    pair = [Service(postgres_url, directory / f"replica{i}.log", REDIS_URL=REDIS_URL)
-            for i in (1, 2)]
-    with ThreadPoolExecutor(2) as pool:  # both migrate at once: the advisory lock serialises
-        list(pool.map(lambda s: s.start(), pair))
-    yield pair
-    for service in pair:
-        service.stop()
-
 
 def test_a_conversation_alternating_between_replicas_concludes_right(replicas):
     first, second = replicas
@@ -136,12 +90,9 @@ def test_a_database_outage_is_503_and_the_conversation_resumes_after_it(postgres
         assert down.headers["retry-after"] and "database" in down.json()["detail"]
         with admin.connect() as connection:
             connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
-        after = None
-        for _ in range(3):  # the pool may hand out one more dead connection first
-            after = httpx.post(service.url + "/api/chat", timeout=60,
-                               json={"sender": runner.sender, "message": "about 5 hours"})
-            if after.status_code == 200:
-                break
+        # The first request after the outage succeeds: pre-ping replaces dead connections.
+        after = httpx.post(service.url + "/api/chat", timeout=60,
+                           json={"sender": runner.sender, "message": "about 5 hours"})
         assert after.status_code == 200, after.text
         result = runner.assessment()
         assert result["findings"]["red_flag"] == before["findings"]["red_flag"] == "none"
@@ -151,3 +102,71 @@ def test_a_database_outage_is_503_and_the_conversation_resumes_after_it(postgres
             connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
         admin.dispose()
         service.stop()
+
+
+def _stored_user_texts(postgres_url: str, sender: str) -> list[str]:
+    engine = sa.create_engine(postgres_url)
+    with engine.connect() as connection:
+        texts = [row[0] for row in connection.execute(sa.text(
+            "SELECT data::json->>'text' FROM events WHERE sender_id = :s AND type_name = 'user' "
+            "ORDER BY id"), {"s": sender})]
+    engine.dispose()
+    return texts
+
+
+def _resume(runner: Runner) -> None:
+    """Reads where the conversation stands from the replica's stored history, as a widget
+    that reloads does."""
+    history = runner.http.get(f"/api/conversations/{runner.sender}/messages")
+    assert history.status_code == 200, history.text
+    runner.last = [m for m in history.json() if m["sender"] == "bot"]
+
+
+def test_a_replica_killed_mid_turn_and_restarted_loses_nothing(replicas, postgres_url):
+    first, second = replicas
+    sender = f"kill9-{uuid.uuid4().hex[:8]}"
+    facts = {**HEALTHY, **CAUSE_FACTS["dehydration"]}
+    on_first = Runner(first.url, sender)
+    on_first.say("my legs feel heavy on every run")
+    on_first.say(inform(on_first.asked(), facts[on_first.asked()]))
+    question = on_first.asked()
+
+    # kill -9 the first replica while it is (very likely) inside a turn of this conversation
+    with ThreadPoolExecutor(1) as pool:
+        in_flight = pool.submit(httpx.post, first.url + "/api/chat", timeout=30, json={
+            "sender": sender, "message": inform(question, facts[question])})
+        first.process.kill()
+        first.process.wait()
+        try:
+            in_flight.result()
+        except httpx.HTTPError:
+            pass  # the replica died before answering: the turn is either stored whole or not
+
+    on_second = Runner(second.url, sender)
+    _resume(on_second)
+    result = on_second.answer_until_done(facts)
+    assert result["causes"][0]["id"] == "dehydration"
+
+    first.start()  # the same replica, restarted, carries on too
+    restarted = Runner(first.url, sender)
+    assert restarted.assessment() == result
+    restarted.say("how do I fix it?")
+    assert "drink" in restarted.texts.lower() or "fluid" in restarted.texts.lower()
+    texts = _stored_user_texts(postgres_url, sender)
+    answers = [t for t in texts if t.startswith("/inform")]
+    assert len(answers) == len(set(answers)), f"a turn was stored twice: {texts}"
+    assert texts[-1] == "how do I fix it?"
+
+
+def test_a_lock_left_by_a_dead_replica_expires_and_the_turn_goes_through(replicas):
+    _, second = replicas
+    sender = f"deadlock-{uuid.uuid4().hex[:8]}"
+    key = f"heavylegs:conversation:{sender}"
+    store = redis.Redis.from_url(REDIS_URL)
+    # What a replica killed inside a turn leaves behind: its lock, with the lease's expiry.
+    store.set(key, "token-of-a-dead-replica", px=LEASE_S * 1000)
+    response = httpx.post(second.url + "/api/chat", timeout=LEASE_S * 4,
+                          json={"sender": sender, "message": "my legs feel heavy"})
+    assert response.status_code == 200, response.text
+    assert store.get(key) is None, "the turn released its own lock"
+    store.close()
