@@ -4,9 +4,12 @@
    into a tracker on every turn, so a turn costs more the longer the conversation. This
    store keeps the last tracker it loaded or saved per conversation and reuses it only if
    the database still ends at the same event and the tracker holds exactly the events
-   stored. One indexed `max(id)` query per turn decides; another replica's writes (or a
-   deleted conversation) change it and force a reload. The cache is only a shortcut:
-   nothing conversation-specific is kept that the database does not have.
+   stored. One indexed query per turn (the id and timestamp of the newest event) decides;
+   another replica's writes (or a deleted conversation) change it and force a reload. The
+   timestamp matters because SQLite gives the ids of deleted rows out again: a conversation
+   deleted and started afresh can end at the very id the deleted one ended at. The cache
+   is only a shortcut: nothing conversation-specific is kept that the database does not
+   have, and `forget` drops a deleted conversation from it at once.
 2. The request that saved a tracker can read it back without a reload (`saved_tracker`),
    for the assessment stored after each turn. It lives in a context variable, so it
    belongs to the one request (asyncio task) that saved it.
@@ -18,12 +21,13 @@ from contextvars import ContextVar
 from typing import Any
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from api.db import engine_options
 
+LastEvent = tuple[int, float | None]  # id and timestamp of a conversation's newest event
 _saved: ContextVar[DialogueStateTracker | None] = ContextVar("saved_tracker", default=None)
 
 
@@ -32,40 +36,48 @@ class CachingSQLTrackerStore(SQLTrackerStore):
 
     def __init__(self, *args: Any, cache_size: int = 256, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        options = engine_options(str(self.engine.url))
-        if options:  # Rasa's engine for a SQLite file has no pool (see engine_options)
+        url = self.engine.url
+        options = engine_options(url.render_as_string(hide_password=False))
+        if options:  # Rasa's engine lacks the pool or the pre-ping (see engine_options)
             self.engine.dispose()
-            self.engine = sa.create_engine(self.engine.url, **options)
+            self.engine = sa.create_engine(url, **create_engine_kwargs(url), **options)
             self.sessionmaker.configure(bind=self.engine)
         self.cache_size = cache_size
-        # sender -> (id of the last stored event, number of events, tracker)
-        self._cache: OrderedDict[str, tuple[int, int, DialogueStateTracker]] = OrderedDict()
+        # sender -> ((id, timestamp) of the last stored event, number of events, tracker)
+        self._cache: OrderedDict[str, tuple[LastEvent, int, DialogueStateTracker]] = OrderedDict()
 
-    def _last_event_id(self, sender_id: str) -> int | None:
+    def _last_event(self, sender_id: str) -> LastEvent | None:
         with self.session_scope() as session:
-            return session.query(sa.func.max(self.SQLEvent.id)).filter(
-                self.SQLEvent.sender_id == sender_id).scalar()
+            newest = session.query(sa.func.max(self.SQLEvent.id)).filter(
+                self.SQLEvent.sender_id == sender_id).scalar_subquery()
+            row = session.query(self.SQLEvent.id, self.SQLEvent.timestamp).filter(
+                self.SQLEvent.id == newest).first()
+            return (row[0], row[1]) if row else None
 
-    def _remember(self, sender_id: str, last_id: int | None,
+    def _remember(self, sender_id: str, last: LastEvent | None,
                   tracker: DialogueStateTracker) -> None:
-        if last_id is None:
+        if last is None:
             self._cache.pop(sender_id, None)
             return
-        self._cache[sender_id] = (last_id, len(tracker.events), tracker)
+        self._cache[sender_id] = (last, len(tracker.events), tracker)
         self._cache.move_to_end(sender_id)
         while len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
 
+    def forget(self, sender_id: str) -> None:
+        """Drops the conversation from the cache (it was deleted)."""
+        self._cache.pop(sender_id, None)
+
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        last_id = self._last_event_id(sender_id)
+        last = self._last_event(sender_id)
         cached = self._cache.get(sender_id)
-        if cached and last_id is not None and cached[0] == last_id \
+        if cached and last is not None and cached[0] == last \
                 and cached[1] == len(cached[2].events):
             self._cache.move_to_end(sender_id)
             return cached[2]
         tracker = await super().retrieve(sender_id)
         if tracker is not None:
-            self._remember(sender_id, last_id, tracker)
+            self._remember(sender_id, last, tracker)
         else:
             self._cache.pop(sender_id, None)
         return tracker
@@ -78,7 +90,7 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         # also holds the events before it (which the next save would count differently).
         events = tracker.events
         if events and isinstance(events[0], SessionStarted):
-            self._remember(tracker.sender_id, self._last_event_id(tracker.sender_id), tracker)
+            self._remember(tracker.sender_id, self._last_event(tracker.sender_id), tracker)
         else:
             self._cache.pop(tracker.sender_id, None)
 
