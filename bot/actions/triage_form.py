@@ -80,10 +80,11 @@ def previous_value(tracker: Tracker, finding: str) -> Any:
 def _validator(finding: str):
     def validate(self: Any, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                  domain: DomainDict) -> dict[str, Any]:
-        # A value outside the contract (a hand-made /inform payload) is dropped: ask again.
-        if not is_valid(finding, value):
-            return {finding: None}
+        # A value outside the contract (a hand-made /inform payload) is dropped: an earlier
+        # answer stands, otherwise the question is asked again.
         before = previous_value(tracker, finding)
+        if not is_valid(finding, value):
+            return {finding: before if is_valid(finding, before) else None}
         if is_valid(finding, before) and before != value:
             title = default_knowledge().findings[finding].title_of(value)
             dispatcher.utter_message(text=default_knowledge().answer("updated").format(

@@ -66,6 +66,14 @@ def test_a_value_outside_the_contract_is_rejected():
     assert slots["sleep_hours"] is None
 
 
+def test_a_value_outside_the_contract_keeps_an_earlier_answer():
+    t = tracker("asked_sleep", text='/inform{"red_flag": {"x": 1}}',
+                candidates={"red_flag": {"x": 1}})
+    t.events.insert(0, {"event": "slot", "name": "red_flag", "value": "none"})
+    slots, _ = run(t)
+    assert slots["red_flag"] == "none", "the earlier answer (events before this message) stands"
+
+
 def test_a_button_answer_is_kept_as_is():
     slots, _ = run(tracker("asked_sleep", text='/inform{"sleep_hours": "over_9"}',
                            candidates={"sleep_hours": "over_9"}))
