@@ -52,7 +52,9 @@ def _rss_mb(service: Service) -> float:
 
 async def _runner(index: int, urls: list[str], deadline: float, soak: Soak) -> None:
     rng = random.Random(index)
-    limits = httpx.Limits(max_connections=4, max_keepalive_connections=4)
+    # Idle connections are dropped before uvicorn's 5 s keep-alive timeout closes them: a
+    # request sent on a connection the server is closing at that moment fails (ReadError).
+    limits = httpx.Limits(max_connections=4, max_keepalive_connections=4, keepalive_expiry=2.0)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         while time.monotonic() < deadline:
             flow, sender = RunnerFlow(rng), f"soak-{index}-{uuid.uuid4().hex[:8]}"
