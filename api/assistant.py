@@ -92,11 +92,13 @@ class Assistant:
         return cls(agent, locks)
 
     async def handle(self, sender: str, text: str) -> list[dict]:
-        """The bot's replies to one user message, in the shape of Rasa's REST channel."""
+        """The bot's replies to one user message, in the shape of Rasa's REST channel.
+
+        Call it under `self.locks.hold(sender)`, as api.conversation.converse does: the lock
+        covers the turn and its assessment, so a deletion never falls between them.
+        """
         channel = CollectingOutputChannel()
-        async with self.locks.hold(sender):
-            await self.agent.handle_message(
-                UserMessage(text, channel, sender, input_channel="api"))
+        await self.agent.handle_message(UserMessage(text, channel, sender, input_channel="api"))
         return channel.messages
 
     async def state(self, sender: str) -> ConversationState | None:

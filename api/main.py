@@ -10,17 +10,20 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from rasa.utils.endpoints import EndpointConfig
+from redis.exceptions import LockError
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import logs, rasa_patches
+from api import logs, rasa_patches, retention
 from api.actions_endpoint import InProcessActionEndpoint
 from api.assistant import Assistant
 from api.channels import slack, telegram
 from api.db import Database
 from api.lock_store import conversation_locks
 from api.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
-from api.routes import assessments, chat, conversations, health, webhook, widget
+from api.rate_limit import RateLimiter, RateLimitMiddleware
+from api.routes import admin, assessments, chat, conversations, health, http_error, webhook, widget
 from api.settings import Settings, get_settings
 from bot.triage import load_knowledge
 
@@ -53,9 +56,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.knowledge = load_knowledge()
     app.state.executor = webhook.build_executor()
     loading = asyncio.create_task(_load_assistant(app))
+    purging = asyncio.create_task(retention.keep_purging(app, loading))  # RETENTION_DAYS
     try:
         yield
     finally:
+        purging.cancel()
         loading.cancel()
         database.dispose()
 
@@ -74,6 +79,13 @@ async def _database_unavailable(request: Request, exc: Exception) -> JSONRespons
                         status_code=503, headers={"Retry-After": "5"})
 
 
+async def _conversation_busy(request: Request, exc: Exception) -> JSONResponse:
+    """A conversation's lock was not free within lock_store.WAIT_S (a stuck turn elsewhere)."""
+    logger.warning("conversation lock not acquired on %s %s", request.method, request.url.path)
+    return JSONResponse({"detail": "this conversation is busy with another message; try again "
+                                   "shortly"}, status_code=503, headers={"Retry-After": "5"})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logs.configure(settings.log_level)
@@ -85,11 +97,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.load_error = None
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_exception_handler(DBAPIError, _database_unavailable)
-    # The widget runs on other sites' pages; it sends no cookies, so no credentials here.
+    app.add_exception_handler(LockError, _conversation_busy)
+    app.add_exception_handler(StarletteHTTPException, http_error)  # says why a body is unreadable
+    # Per client on /api/*; inside CORS and the security headers, so its 429s carry them.
+    rate_limiter = RateLimiter.from_settings(settings)  # an invalid RATE_LIMIT stops start-up
+    if rate_limiter:
+        app.add_middleware(RateLimitMiddleware, limiter=rate_limiter)
+    # The widget runs on other sites' pages (CORS_ORIGINS; empty: none but our own). It sends
+    # no cookies, so no credentials here.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
-                       allow_methods=["GET", "POST"], allow_headers=["Content-Type"])
+                       allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"])
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, 413 included
-    for module in (chat, assessments, conversations, webhook, health, widget, telegram, slack):
+    for module in (chat, assessments, conversations, admin, webhook, health, widget, telegram, slack):
         app.include_router(module.router)
+    chat.document_limits(app, settings)
     return app

@@ -34,8 +34,20 @@ class Settings(BaseSettings):
     log_level: str = Field("info", description="debug, info, warning or error; message texts "
                            "are logged only at debug.")
     cors_origins: str = Field(
-        "*", description="Comma-separated origins whose pages may embed the widget and call "
-                         "/api/* from the browser (e.g. https://blog.example); '*' for any.")
+        "", description="Comma-separated origins whose pages may embed the widget and call "
+                        "/api/* from the browser (e.g. https://blog.example); empty, only the "
+                        "service's own pages; '*' for any.")
+    rate_limit: str = Field(
+        "60/minute;600/hour", description="Requests each client may send to /api/*, in the "
+        "notation of the `limits` package ('30/minute;300/hour'); empty turns it off.")
+    rate_limit_exempt: str = Field(
+        "127.0.0.1,::1", description="Comma-separated client addresses never limited (the "
+        "machine itself by default); behind a proxy, see FORWARDED_ALLOW_IPS.")
+    admin_token: str | None = Field(
+        None, description="Bearer token for /api/admin/*; unset, those endpoints are off (404).")
+    retention_days: int = Field(
+        0, ge=0, description="Conversations silent for longer than this many days are deleted "
+                             "(checked at start and hourly); 0 keeps them.")
 
     # Channels: a channel whose credentials are not set is off and its path answers 404.
     telegram_token: str | None = Field(None, description="Bot token from BotFather.")
@@ -55,6 +67,10 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
+
+    @property
+    def rate_limit_exempt_list(self) -> list[str]:
+        return [address.strip() for address in self.rate_limit_exempt.split(",") if address.strip()]
 
     @property
     def telegram_enabled(self) -> bool:

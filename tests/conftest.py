@@ -3,14 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from tests.utils.service import Service
+from tests.utils.service import Service, free_port
 
 
 @pytest.fixture(scope="session")
-def service(tmp_path_factory):
+def other_site_origin():
+    """The origin of a local page on another port that embeds the widget (tests/e2e/test_widget.py
+    serves it); the shared service allows it in CORS_ORIGINS, as a site embedding it would be."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory, other_site_origin):
     """One running service for the session (loading the model takes a few seconds)."""
     directory = tmp_path_factory.mktemp("service")
-    svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log").start()
+    svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log",
+                  CORS_ORIGINS=other_site_origin).start()
     yield svc
     svc.stop()
 

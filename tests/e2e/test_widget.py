@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import threading
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -396,9 +397,9 @@ def test_history_that_cannot_be_loaded_offers_retry_and_unknown_ids_start_afresh
     assert page.evaluate(f"() => localStorage.getItem({json.dumps(key)})") is None
 
 
-@pytest.fixture(scope="module")
-def other_site(service):
-    """A site on another origin (a second local port) whose page embeds the widget by its tag."""
+@contextmanager
+def blog_on(port: int, service):
+    """A site on another origin (another local port) whose page embeds the widget by its tag."""
     page = (f"<!doctype html><html lang='en'><body><p>A running blog.</p>"
             f"<script src='{service.url}/widget.js' defer data-open></script></body></html>").encode()
 
@@ -412,12 +413,30 @@ def other_site(service):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Blog)
+    server = ThreadingHTTPServer(("127.0.0.1", port), Blog)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def other_site(service, other_site_origin):
+    """A site the service allows (CORS_ORIGINS, set by conftest's `service`)."""
+    with blog_on(int(other_site_origin.rsplit(":", 1)[1]), service) as origin:
+        assert origin == other_site_origin
+        yield origin
+
+
+@pytest.fixture(scope="module")
+def unlisted_site(service):
+    """A site on yet another port, not in CORS_ORIGINS."""
+    with blog_on(0, service) as origin:
+        yield origin
 
 
 def test_the_widget_loads_on_another_origin_and_chats(page, other_site):
@@ -425,3 +444,12 @@ def test_the_widget_loads_on_another_origin_and_chats(page, other_site):
     expect(page.get_by_role("dialog")).to_be_visible()  # the script itself loads from anywhere
     say(page, "my legs feel heavy")
     expect(quick_replies(page).first).to_be_visible(timeout=15_000)
+
+
+def test_on_a_site_not_in_cors_origins_the_browser_keeps_the_widget_from_chatting(page, unlisted_site):
+    page.goto(unlisted_site + "/blog")
+    expect(page.get_by_role("dialog")).to_be_visible()  # the script loads, but may not call the API
+    say(page, "my legs feel heavy")
+    expect(page.get_by_role("alert")).to_contain_text("Can't reach")
+    expect(page.locator(".msg.user")).to_have_count(0)
+    expect(message_box(page)).to_have_value("my legs feel heavy")
