@@ -28,24 +28,25 @@ logger = logging.getLogger(__name__)
 
 LEASE_S = 10  # a crashed replica's lock expires after this long
 RENEW_EVERY_S = LEASE_S / 3
-WAIT_S = 120  # how long a turn waits for the lock before failing
+WAIT_S = 120  # default of LOCK_WAIT_SECONDS: how long a turn waits for its lock
 
 
 class ConversationLocks:
     """One lock per conversation, shared by every replica through Redis."""
 
-    def __init__(self, redis_url: str) -> None:
+    def __init__(self, redis_url: str, wait_s: float = WAIT_S) -> None:
         scheme = urlparse(redis_url).scheme
         if scheme not in ("redis", "rediss"):
             raise ValueError(f"REDIS_URL must start with redis:// or rediss://, not {scheme}://")
         self.redis = redis.Redis.from_url(redis_url)
+        self.wait_s = wait_s
 
     @asynccontextmanager
     async def hold(self, sender: str) -> AsyncIterator[None]:
         lock = self.redis.lock(f"heavylegs:conversation:{sender}", timeout=LEASE_S,
-                               blocking_timeout=WAIT_S)
+                               blocking_timeout=self.wait_s)
         if not await lock.acquire():
-            raise LockError(f"conversation {sender!r} stayed locked for {WAIT_S} s")
+            raise LockError(f"conversation {sender!r} stayed locked for {self.wait_s} s")
         renewing = asyncio.create_task(self._renew(lock, sender))
         try:
             yield
@@ -93,5 +94,6 @@ class LocalLocks:
                 del self._holders[sender], self._locks[sender]
 
 
-def conversation_locks(redis_url: str | None) -> ConversationLocks | LocalLocks:
-    return ConversationLocks(redis_url) if redis_url else LocalLocks()
+def conversation_locks(redis_url: str | None,
+                       wait_s: float = WAIT_S) -> ConversationLocks | LocalLocks:
+    return ConversationLocks(redis_url, wait_s) if redis_url else LocalLocks()

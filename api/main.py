@@ -38,7 +38,8 @@ async def _load_assistant(app: FastAPI) -> None:
     try:
         app.state.assistant = await run_in_threadpool(
             Assistant.load, settings.model_dir, settings.database_url, endpoint,
-            conversation_locks(settings.redis_url), settings.tracker_cache_size)
+            conversation_locks(settings.redis_url, settings.lock_wait_seconds),
+            settings.tracker_cache_size)
         logger.info("assistant ready on http://%s:%s", settings.host, settings.port)
     except Exception as exc:  # reported by /health and every chat request
         logger.exception("the assistant failed to load")

@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         None, description="redis://host:port/db: a lock per conversation in Redis, so replicas never "
                           "process one conversation at once; unset, an in-memory lock store.")
+    lock_wait_seconds: float = Field(
+        120, gt=0, description="With REDIS_URL: how long a message waits for its conversation's "
+                               "lock (held by a turn on another replica) before a 503.")
     host: str = Field("127.0.0.1", description="Address the service listens on.")
     port: int = Field(8000, description="Port the service listens on.")
     model_dir: Path = Field(Path("models"), description="Directory of trained Rasa models; "

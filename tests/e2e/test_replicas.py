@@ -170,3 +170,26 @@ def test_a_lock_left_by_a_dead_replica_expires_and_the_turn_goes_through(replica
     assert response.status_code == 200, response.text
     assert store.get(key) is None, "the turn released its own lock"
     store.close()
+
+
+def test_a_conversation_locked_too_long_is_503_and_answers_once_free(postgres_url, tmp_path):
+    service = Service(postgres_url, tmp_path / "busy.log", REDIS_URL=REDIS_URL,
+                      LOCK_WAIT_SECONDS="1").start()
+    sender = f"busy-{uuid.uuid4().hex[:8]}"
+    key = f"heavylegs:conversation:{sender}"
+    store = redis.Redis.from_url(REDIS_URL)
+    try:
+        store.set(key, "a-turn-that-hangs-elsewhere", ex=60)
+        busy = httpx.post(service.url + "/api/chat", timeout=30,
+                          json={"sender": sender, "message": "my legs feel heavy"})
+        assert busy.status_code == 503, busy.text
+        assert busy.headers["retry-after"] and "busy" in busy.json()["detail"]
+        store.delete(key)
+        free = httpx.post(service.url + "/api/chat", timeout=30,
+                          json={"sender": sender, "message": "my legs feel heavy"})
+        assert free.status_code == 200, free.text
+        assert Runner(service.url, sender).assessment()["status"] == "in_progress"
+    finally:
+        store.delete(key)
+        store.close()
+        service.stop()
