@@ -322,7 +322,8 @@ height:100%;max-height:none;border-radius:0}.is-open .launcher{display:none}}`;
     if (!res) return "Can't reach the assistant right now.";
     if (res.status >= 500) return 'The assistant is having a problem (error ' + res.status + ').';
     const d = (res.data || {}).detail;
-    return 'That message could not be sent (' + ((d && d[0] && d[0].msg) || 'error ' + res.status) + ').';
+    const reason = typeof d === 'string' ? d : (d && d[0] && d[0].msg) || 'error ' + res.status;
+    return 'That message could not be sent (' + reason + ').';
   }
 
   async function start() {

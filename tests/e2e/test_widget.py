@@ -377,6 +377,18 @@ def test_a_failing_service_shows_retry_and_keeps_what_was_typed(page, failure):
     expect(quick_replies(page).get_by_text("Under 6 hours", exact=True)).to_be_visible()
 
 
+def test_over_the_rate_limit_the_widget_says_when_to_try_again(page):
+    detail = "too many requests from this address; try again in 30 seconds"
+    page.goto("/")
+    open_widget(page)
+    page.route("**/api/chat", lambda route: route.fulfill(
+        status=429, json={"detail": detail}, headers={"Retry-After": "30"}))
+    say(page, "my legs feel heavy on every run")
+    expect(page.get_by_role("alert")).to_contain_text(detail)
+    expect(message_box(page)).to_have_value("my legs feel heavy on every run")
+    expect(page.locator(".msg.user")).to_have_count(0)
+
+
 def test_history_that_cannot_be_loaded_offers_retry_and_unknown_ids_start_afresh(page):
     page.goto("/")
     open_widget(page)
