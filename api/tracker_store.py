@@ -86,10 +86,12 @@ class CachingSQLTrackerStore(SQLTrackerStore):
         await super().save(tracker)
         _saved.set(tracker)
         # Only a tracker equal to what `retrieve` would load may be reused, and Rasa's
-        # retrieve starts at the latest `session_started`: the turn that starts a session
-        # also holds the events before it (which the next save would count differently).
+        # retrieve starts at the latest `session_started`: a tracker that also holds events
+        # before it (the turn that started a session, e.g. `/session_start` mid-conversation)
+        # would make the next save count the stored events wrongly and store some again.
         events = tracker.events
-        if events and isinstance(events[0], SessionStarted):
+        sessions = sum(isinstance(event, SessionStarted) for event in events)
+        if events and isinstance(events[0], SessionStarted) and sessions == 1:
             self._remember(tracker.sender_id, self._last_event(tracker.sender_id), tracker)
         else:
             self._cache.pop(tracker.sender_id, None)

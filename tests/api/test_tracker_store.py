@@ -74,3 +74,22 @@ def test_saving_a_cached_tracker_stores_each_event_once(stores):
     assert [e.value for e in full.events if isinstance(e, SlotSet)] == [
         "under_6", "6_to_7", "7_to_9"]
     assert len(full.events) == 4 + 3
+
+
+def test_a_new_session_mid_conversation_stores_each_event_once(stores):
+    store, _ = stores
+    asyncio.run(store.save(conversation("e")))
+    tracker = asyncio.run(store.retrieve("e"))
+    # `/session_start` sent mid-conversation: a second session inside the cached tracker.
+    for event in (ActionExecuted("action_session_start"), SessionStarted(),
+                  ActionExecuted("action_listen"), UserUttered("again")):
+        tracker.update(event)
+    asyncio.run(store.save(tracker))
+    for value in ("under_6", "7_to_9"):
+        tracker = asyncio.run(store.retrieve("e"))
+        tracker.update(SlotSet("sleep_hours", value))
+        asyncio.run(store.save(tracker))
+    full = asyncio.run(store.retrieve_full_tracker("e"))
+    assert len(full.events) == 4 + 4 + 2, [type(e).__name__ for e in full.events]
+    latest = asyncio.run(store.retrieve("e"))
+    assert sum(isinstance(e, SessionStarted) for e in latest.events) == 1
