@@ -175,7 +175,8 @@ def states_for_tracker_history(self: Domain, tracker: DialogueStateTracker,
     final.last_ml_action_sub_state = fold.last_ml_action_sub_state
     final.turn_was_hidden = fold.turn_was_hidden
     _step(self, final, fold.replay, False, *args)
-    return [_copy(state) for state in fold.states] + final.states[1 if fold.states else 0:]
+    # Copies, the last one too: it may share its user sub-state with the fold's last state.
+    return [_copy(state) for state in fold.states + final.states[1 if fold.states else 0:]]
 
 
 def apply() -> None:

@@ -138,6 +138,21 @@ def test_states_handed_out_are_copies(patched, conversations):
     assert DOMAIN.states_for_tracker_history(tracker) == _expected(tracker, (False, False, None))[1]
 
 
+@pytest.mark.parametrize("options", OPTIONS)
+def test_featurizers_editing_the_states_do_not_change_later_answers(patched, conversations,
+                                                                     options):
+    """Rasa's featurizers delete keys of the states in place (e.g. the user's text when an
+    intent is there); every state handed out, the last included, must be a copy."""
+    tracker = DialogueStateTracker("t", DOMAIN.slots)
+    for event in conversations[0]:
+        tracker.update(event)
+        for state in DOMAIN.states_for_tracker_history(tracker, *options):
+            for sub_state in state.values():
+                if isinstance(sub_state, dict):
+                    sub_state.clear()
+    assert DOMAIN.states_for_tracker_history(tracker, *options) == _expected(tracker, options)[1]
+
+
 def test_a_new_tracker_object_starts_over(patched, conversations):
     events = conversations[0][:40]
     one = DialogueStateTracker.from_events("a", events, slots=DOMAIN.slots)
