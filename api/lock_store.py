@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 import redis.asyncio as redis
 from redis.asyncio.lock import Lock
-from redis.exceptions import LockError
+from redis.exceptions import LockError, RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +56,13 @@ class ConversationLocks:
                 await renewing
             try:
                 await lock.release()
-            except LockError:  # expired: _renew has said so
-                pass
+            except RedisError as exc:  # expired, or Redis unreachable: it expires by itself
+                logger.warning("could not release the lock of conversation %r: %s", sender,
+                               type(exc).__name__)
 
     @staticmethod
     async def _renew(lock: Lock, sender: str) -> None:
+        """Renews the lease until cancelled; a Redis hiccup never fails the turn itself."""
         while True:
             await asyncio.sleep(RENEW_EVERY_S)
             try:
@@ -68,6 +70,9 @@ class ConversationLocks:
             except LockError:
                 logger.warning("the lock of conversation %r expired during a turn", sender)
                 return
+            except RedisError as exc:  # try again at the next renewal
+                logger.warning("could not renew the lock of conversation %r: %s", sender,
+                               type(exc).__name__)
 
 
 class LocalLocks:

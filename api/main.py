@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from rasa.utils.endpoints import EndpointConfig
-from redis.exceptions import LockError
+from redis.exceptions import LockError, RedisError
 from sqlalchemy.exc import DBAPIError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -87,6 +87,15 @@ async def _conversation_busy(request: Request, exc: Exception) -> JSONResponse:
                                    "shortly"}, status_code=503, headers={"Retry-After": "5"})
 
 
+async def _redis_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    """Redis (REDIS_URL) holds the conversation locks: without it no turn may run safely."""
+    logger.warning("Redis unavailable on %s %s: %s", request.method, request.url.path,
+                   type(exc).__name__)
+    return JSONResponse({"detail": "the service's lock store is unavailable; the conversation "
+                                   "so far is kept, try again shortly"},
+                        status_code=503, headers={"Retry-After": "5"})
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logs.configure(settings.log_level)
@@ -99,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(Exception, _unexpected_error)
     app.add_exception_handler(DBAPIError, _database_unavailable)
     app.add_exception_handler(LockError, _conversation_busy)
+    app.add_exception_handler(RedisError, _redis_unavailable)
     app.add_exception_handler(StarletteHTTPException, http_error)  # says why a body is unreadable
     # Per client on /api/*; inside CORS and the security headers, so its 429s carry them.
     rate_limiter = RateLimiter.from_settings(settings)  # an invalid RATE_LIMIT stops start-up
