@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Hashable
 from contextlib import asynccontextmanager
 from urllib.parse import urlparse
 
@@ -76,27 +76,29 @@ class ConversationLocks:
 
 
 class LocalLocks:
-    """One lock per conversation in this process (no replicas to share it with).
+    """One lock per key (a conversation, a chat) in this process.
 
-    Rasa's in-memory lock store serialises the turns themselves; this one also covers
-    what surrounds a turn (its assessment) and a deletion, which Rasa's lock never sees.
+    For conversations without replicas: Rasa's in-memory lock store serialises the turns
+    themselves; this one also covers what surrounds a turn (its assessment) and a
+    deletion, which Rasa's lock never sees. A key's lock is dropped when nobody holds or
+    waits for it.
     """
 
     def __init__(self) -> None:
-        self._locks: dict[str, asyncio.Lock] = {}
-        self._holders: dict[str, int] = {}
+        self._locks: dict[Hashable, asyncio.Lock] = {}
+        self._holders: dict[Hashable, int] = {}
 
     @asynccontextmanager
-    async def hold(self, sender: str) -> AsyncIterator[None]:
-        lock = self._locks.setdefault(sender, asyncio.Lock())
-        self._holders[sender] = self._holders.get(sender, 0) + 1
+    async def hold(self, key: Hashable) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._holders[key] = self._holders.get(key, 0) + 1
         try:
             async with lock:
                 yield
         finally:
-            self._holders[sender] -= 1
-            if not self._holders[sender]:
-                del self._holders[sender], self._locks[sender]
+            self._holders[key] -= 1
+            if not self._holders[key]:
+                del self._holders[key], self._locks[key]
 
 
 def conversation_locks(redis_url: str | None,

@@ -30,6 +30,7 @@ from telegram.error import Forbidden, RetryAfter, TelegramError
 from api.conversation import clean_text, converse
 from api.deliveries import first_delivery
 from api.deps import get_assistant
+from api.lock_store import LocalLocks
 from api.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -213,30 +214,11 @@ def bot_of(app: FastAPI) -> Bot:
     return bot
 
 
-class ChatLocks:
+def _chat_locks(app: FastAPI) -> LocalLocks:
     """One lock per chat, so a chat's turns run (and are answered) one at a time, in order."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._holders: dict[int, int] = {}
-
-    @asynccontextmanager
-    async def hold(self, chat_id: int) -> AsyncIterator[None]:
-        lock = self._locks.setdefault(chat_id, asyncio.Lock())
-        self._holders[chat_id] = self._holders.get(chat_id, 0) + 1
-        try:
-            async with lock:
-                yield
-        finally:
-            self._holders[chat_id] -= 1
-            if not self._holders[chat_id]:
-                del self._holders[chat_id], self._locks[chat_id]
-
-
-def _chat_locks(app: FastAPI) -> ChatLocks:
-    locks: ChatLocks | None = getattr(app.state, "telegram_chat_locks", None)
+    locks: LocalLocks | None = getattr(app.state, "telegram_chat_locks", None)
     if locks is None:
-        locks = app.state.telegram_chat_locks = ChatLocks()
+        locks = app.state.telegram_chat_locks = LocalLocks()
     return locks
 
 
