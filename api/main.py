@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -72,28 +72,26 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
                         status_code=500)
 
 
-async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    logger.warning("database unavailable on %s %s: %s", request.method, request.url.path,
-                   type(exc).__name__)
-    return JSONResponse({"detail": "the database is unavailable; the conversation so far is "
-                                   "kept, try again shortly"},
-                        status_code=503, headers={"Retry-After": "5"})
+def _retry_later(what: str, detail: str) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    """An exception handler answering 503 with Retry-After: nothing is lost, try again."""
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        logger.warning("%s on %s %s: %s", what, request.method, request.url.path,
+                       type(exc).__name__)
+        return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "5"})
+    return handler
 
 
-async def _conversation_busy(request: Request, exc: Exception) -> JSONResponse:
-    """A conversation's lock was not free within lock_store.WAIT_S (a stuck turn elsewhere)."""
-    logger.warning("conversation lock not acquired on %s %s", request.method, request.url.path)
-    return JSONResponse({"detail": "this conversation is busy with another message; try again "
-                                   "shortly"}, status_code=503, headers={"Retry-After": "5"})
-
-
-async def _redis_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    """Redis (REDIS_URL) holds the conversation locks: without it no turn may run safely."""
-    logger.warning("Redis unavailable on %s %s: %s", request.method, request.url.path,
-                   type(exc).__name__)
-    return JSONResponse({"detail": "the service's lock store is unavailable; the conversation "
-                                   "so far is kept, try again shortly"},
-                        status_code=503, headers={"Retry-After": "5"})
+_database_unavailable = _retry_later(
+    "database unavailable",
+    "the database is unavailable; the conversation so far is kept, try again shortly")
+# A conversation's lock was not free within LOCK_WAIT_SECONDS (a stuck turn elsewhere).
+_conversation_busy = _retry_later(
+    "conversation lock not acquired",
+    "this conversation is busy with another message; try again shortly")
+# Redis (REDIS_URL) holds the conversation locks: without it no turn may run safely.
+_redis_unavailable = _retry_later(
+    "Redis unavailable",
+    "the service's lock store is unavailable; the conversation so far is kept, try again shortly")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
