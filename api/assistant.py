@@ -16,6 +16,7 @@ from rasa.utils.endpoints import EndpointConfig
 from api.db import prepare_sqlite_path
 from api.lock_store import ConversationLocks, LocalLocks
 from api.tracker_store import CachingSQLTrackerStore, saved_tracker
+from api.turn_worker import TurnWorker
 from bot.triage.contract import FINDINGS, is_valid
 
 logger = logging.getLogger(__name__)
@@ -68,9 +69,11 @@ def newest_model(model_dir: Path) -> Path:
 class Assistant:
     """One Rasa agent with its SQL tracker store; safe to share across requests."""
 
-    def __init__(self, agent: Agent, locks: ConversationLocks | LocalLocks | None = None) -> None:
+    def __init__(self, agent: Agent, locks: ConversationLocks | LocalLocks | None = None,
+                 worker: TurnWorker | None = None) -> None:
         self.agent = agent
         self.locks = locks or LocalLocks()
+        self.worker = worker or TurnWorker()
 
     @classmethod
     def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig,
@@ -91,21 +94,26 @@ class Assistant:
         agent.processor.tracker_store = tracker_store
         return cls(agent, locks)
 
-    async def handle(self, sender: str, text: str) -> list[dict]:
-        """The bot's replies to one user message, in the shape of Rasa's REST channel.
+    async def turn(self, sender: str, text: str) -> tuple[list[dict], ConversationState | None]:
+        """The bot's replies to one user message (the shape of Rasa's REST channel) and the
+        conversation's state after it, computed on the worker thread.
 
         Call it under `self.locks.hold(sender)`, as api.conversation.converse does: the lock
         covers the turn and its assessment, so a deletion never falls between them.
         """
+        return await self.worker.run(self._turn(sender, text))
+
+    async def _turn(self, sender: str, text: str) -> tuple[list[dict], ConversationState | None]:
         channel = CollectingOutputChannel()
         await self.agent.handle_message(UserMessage(text, channel, sender, input_channel="api"))
-        return channel.messages
+        # In the same task as the turn: it reads the tracker the turn saved, without a reload.
+        return channel.messages, await self._state(sender)
 
     async def state(self, sender: str) -> ConversationState | None:
-        """The conversation's state, or None if the sender never wrote.
+        """The conversation's state, or None if the sender never wrote."""
+        return await self.worker.run(self._state(sender))
 
-        Right after `handle` it comes from the tracker that turn saved, without a reload.
-        """
+    async def _state(self, sender: str) -> ConversationState | None:
         tracker = saved_tracker(sender) or await self.agent.tracker_store.retrieve(sender)
         if tracker is None or not tracker.events:
             return None
@@ -116,10 +124,16 @@ class Assistant:
 
         A button press is shown as the button's title, as the runner saw it.
         """
+        return await self.worker.run(self._history(sender))
+
+    async def _history(self, sender: str) -> list[dict] | None:
         tracker = await self.agent.tracker_store.retrieve_full_tracker(sender)
         if tracker is None or not tracker.events:
             return None
         return transcript(tracker)
+
+    def close(self) -> None:
+        self.worker.stop()
 
 
 def transcript(tracker: DialogueStateTracker) -> list[dict]:

@@ -24,11 +24,15 @@ def _sqlite_wal(dbapi_connection: object, _record: object) -> None:
     beside a write and syncs at checkpoints: a crash of the service loses nothing, a power
     cut at worst the last turns. Applies to every SQLite engine of the process, Rasa's
     tracker store included; other databases are untouched.
+
+    `secure_delete` overwrites deleted rows with zeros, so a deleted conversation's text
+    does not stay readable in the file's free pages.
     """
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
 

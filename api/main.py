@@ -33,8 +33,9 @@ logger = logging.getLogger("api")
 async def _load_assistant(app: FastAPI) -> None:
     """Loads the model in the background: /health says 503 until it is ready."""
     settings: Settings = app.state.settings
-    endpoint = (EndpointConfig(url=settings.action_endpoint_url) if settings.action_endpoint_url
-                else InProcessActionEndpoint(app.state.executor))
+    endpoint = (EndpointConfig(url=settings.action_endpoint_url,
+                               headers={"Authorization": f"Bearer {settings.action_endpoint_secret}"})
+                if settings.action_endpoint_url else InProcessActionEndpoint(app.state.executor))
     try:
         app.state.assistant = await run_in_threadpool(
             Assistant.load, settings.model_dir, settings.database_url, endpoint,
@@ -63,6 +64,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         purging.cancel()
         loading.cancel()
+        if app.state.assistant is not None:
+            app.state.assistant.close()
+        webhook.close(app)
         database.dispose()
 
 
@@ -112,13 +116,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     rate_limiter = RateLimiter.from_settings(settings)  # an invalid RATE_LIMIT stops start-up
     if rate_limiter:
         app.add_middleware(RateLimitMiddleware, limiter=rate_limiter)
-    # The widget runs on other sites' pages (CORS_ORIGINS; empty: none but our own). It sends
-    # no cookies, so no credentials here.
+    # Browser apps on other sites that call /api/* with a conversation's token (CORS_ORIGINS;
+    # empty: none). The widget needs none: it calls from its frame, on this origin. The token
+    # travels in a header, never a cookie, so no credentials here.
     app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origin_list,
-                       allow_methods=["GET", "POST", "DELETE"], allow_headers=["Content-Type"])
+                       allow_methods=["GET", "POST", "DELETE"],
+                       allow_headers=["Content-Type", "Authorization"],
+                       expose_headers=["Retry-After", "X-Total-Count"])
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, 413 included
-    for module in (chat, assessments, conversations, admin, webhook, health, widget, telegram, slack):
+    for module in (chat, assessments, conversations, admin, health, widget, telegram, slack):
         app.include_router(module.router)
+    if settings.action_endpoint_url:  # the action server is off unless the agent uses it
+        app.include_router(webhook.router)
     chat.document_limits(app, settings)
     return app

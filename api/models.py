@@ -38,4 +38,22 @@ class DeliveredUpdate(Base):
     id = Column(Integer, primary_key=True, autoincrement=True)
     channel = Column(String(16), nullable=False)
     update_id = Column(String(128), nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+
+
+class ConversationRecord(Base):
+    """Who may reach a conversation, and how many turns it has had.
+
+    Web conversations are issued by `POST /api/conversations` with a bearer token, of which
+    only a SHA-256 hash is kept (the token carries 256 random bits, so a fast hash is as
+    strong as a slow one and costs nothing per request). Telegram and Slack conversations
+    have a row without a token: they are reachable only through their channel.
+    """
+
+    __tablename__ = "conversations"
+
+    sender = Column(String(128), primary_key=True)
+    channel = Column(String(16), nullable=False)
+    token_hash = Column(String(64), nullable=True)
+    turns = Column(Integer, nullable=False, default=0)
     created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)

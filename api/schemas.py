@@ -28,8 +28,9 @@ READABLE_PATTERN = r"[^\s\x00-\x1f\x7f-\x9f]"
 
 
 class ChatRequest(BaseModel):
-    sender: Sender = Field(..., description="Conversation id; a new one starts a conversation.",
-                           example="runner-42")
+    sender: Sender = Field(..., description="The conversation's id, as `POST /api/conversations` "
+                                            "issued it (with the token this call needs).",
+                           example="web-3f0c8a1e9b2d4c6f8a0b1c2d3e4f5a6b")
     message: StrictStr = Field(..., description="The runner's text, or a button payload such as "
                          '/inform{"sleep_hours": "under_6"}.', example="my legs feel like lead")
 

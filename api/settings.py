@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseSettings, Field
+from pydantic import BaseSettings, Field, root_validator
 
 
 class Settings(BaseSettings):
@@ -26,13 +26,20 @@ class Settings(BaseSettings):
                             "the newest is loaded.")
     action_endpoint_url: str | None = Field(
         None, description="An action server URL for the agent's custom actions; unset, they "
-                          "run in this process (the same code /webhook serves).")
+                          "run in this process and POST /webhook is off (404).")
+    action_endpoint_secret: str | None = Field(
+        None, min_length=16,
+        description="With ACTION_ENDPOINT_URL: the bearer token the agent sends to the action "
+                    "server and POST /webhook requires (at least 16 characters).")
     tracker_cache_size: int = Field(
         256, ge=0, description="Conversations whose tracker is kept in memory between turns "
                                "(each about 100 KB); more active ones are reloaded from the "
                                "database.")
     migrate_on_start: bool = Field(True, description="Apply database migrations at start-up.")
-    max_message_chars: int = Field(2000, description="Longest accepted chat message.")
+    max_message_chars: int = Field(2000, gt=0, description="Longest accepted chat message, "
+                                   "counted after Unicode normalisation (NFKC).")
+    max_turns: int = Field(200, gt=0, description="Most messages one conversation takes; past "
+                           "it the runner is asked to start a new one.")
     max_body_bytes: int = Field(64 * 1024, description="Largest accepted request body (413).")
     log_level: str = Field("info", description="debug, info, warning or error; message texts "
                            "are logged only at debug.")
@@ -49,8 +56,9 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(
         None, description="Bearer token for /api/admin/*; unset, those endpoints are off (404).")
     retention_days: int = Field(
-        0, ge=0, description="Conversations silent for longer than this many days are deleted "
-                             "(checked at start and hourly); 0 keeps them.")
+        90, ge=0, description="Conversations silent for longer than this many days are deleted, "
+                              "with the platform update ids older than that (checked at start "
+                              "and hourly); 0 keeps them.")
 
     # Channels: a channel whose credentials are not set is off and its path answers 404.
     telegram_token: str | None = Field(None, description="Bot token from BotFather.")
@@ -67,6 +75,14 @@ class Settings(BaseSettings):
         env_prefix = ""
         case_sensitive = False
 
+    @root_validator(skip_on_failure=True)
+    def webhook_needs_a_secret(cls, values: dict) -> dict:
+        if values.get("action_endpoint_url") and not values.get("action_endpoint_secret"):
+            raise ValueError("ACTION_ENDPOINT_URL is set, so ACTION_ENDPOINT_SECRET must be too: "
+                             "POST /webhook refuses every call without it (e.g. "
+                             "ACTION_ENDPOINT_SECRET=$(openssl rand -hex 32))")
+        return values
+
     @property
     def cors_origin_list(self) -> list[str]:
         return [origin.strip() for origin in self.cors_origins.split(",") if origin.strip()]
@@ -82,7 +98,6 @@ class Settings(BaseSettings):
     @property
     def slack_enabled(self) -> bool:
         return bool(self.slack_bot_token and self.slack_signing_secret)
-
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,8 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 from starlette.concurrency import run_in_threadpool
 
-from api.conversation import clean_text, converse
+from api.channel_turns import channel_turn
+from api.conversation import clean_text, too_long
 from api.deliveries import first_delivery
 from api.settings import Settings
 
@@ -59,6 +60,7 @@ LINK = re.compile(r"<([^<>|]+)(?:\|([^<>]*))?>")
 
 SORRY = "Sorry, something went wrong on my side. Please send that again in a moment."
 TOO_LONG = "That message is too long for me ({limit} characters at most). Could you say it shorter?"
+DELETE_HINT = "Type *delete my conversation*"
 
 
 # ---------------------------------------------------------------- Slack's formatting
@@ -215,11 +217,10 @@ async def run_turn(app_state: Any, slack: SlackChannel, turn: Turn) -> None:
     """The background half: one conversation turn, then the replies, in order."""
     try:
         limit = app_state.settings.max_message_chars
-        if len(turn.text) > limit:
+        if too_long(turn.text, limit):
             await slack.post(turn.channel, turn.thread_ts, {"text": TOO_LONG.format(limit=limit)})
             return
-        replies = await converse(app_state.assistant, app_state.database, app_state.knowledge,
-                                 turn.sender, turn.text)
+        replies = await channel_turn(app_state, turn.sender, turn.text, CHANNEL, DELETE_HINT)
     except Exception:
         logger.exception("slack turn of %s failed", turn.sender)
         await slack.post(turn.channel, turn.thread_ts, {"text": SORRY})

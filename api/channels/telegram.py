@@ -27,7 +27,8 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPrevie
 from telegram.constants import InlineKeyboardButtonLimit, MessageLimit
 from telegram.error import Forbidden, RetryAfter, TelegramError
 
-from api.conversation import clean_text, converse
+from api.channel_turns import channel_turn
+from api.conversation import clean_text, too_long
 from api.deliveries import first_delivery
 from api.deps import get_assistant
 from api.lock_store import LocalLocks
@@ -48,6 +49,7 @@ ONLY_TEXT = ("Sorry, I can only read text. Please type your answer in words, "
 TOO_LONG = "That message is too long for me: please keep it under {limit} characters."
 SORRY = "Sorry, something went wrong on my side. Please send that again in a moment."
 CHOOSE = "Please choose:"
+DELETE_HINT = "Send /delete"
 # Message contents the assistant cannot read; service messages (members joining, pins...)
 # are none of these and are ignored rather than answered.
 NON_TEXT = ("animation", "audio", "contact", "dice", "document", "game", "location",
@@ -133,7 +135,7 @@ def _message_turn(message: Message, settings: Settings) -> Turn | None:
 
 def _readable(text: str, settings: Settings) -> tuple[str | None, str | None]:
     """(the cleaned text or None if nothing is left, None) or (None, the too-long reply)."""
-    if len(text) > settings.max_message_chars:
+    if too_long(text, settings.max_message_chars):
         return None, TOO_LONG.format(limit=settings.max_message_chars)
     return clean_text(text) or None, None
 
@@ -285,8 +287,7 @@ async def process(app: FastAPI, turn: Turn) -> None:
 async def _converse(app: FastAPI, turn: Turn) -> list[dict]:
     state = app.state
     try:
-        return await converse(state.assistant, state.database, state.knowledge, turn.sender,
-                              turn.text)
+        return await channel_turn(state, turn.sender, turn.text, CHANNEL, DELETE_HINT)
     except Exception:
         logger.exception("telegram: the conversation %s failed on %r", turn.sender, turn.text)
         return [{"text": SORRY}]

@@ -12,10 +12,16 @@ JSON_ONLY = "send JSON (Content-Type: application/json) encoded in UTF-8"
 
 
 def require_json(request: Request) -> None:
-    """A dependency: 415 for a body that says it is not JSON (FastAPI alone answers 422 with
-    'value is not a valid dict'). A body without a Content-Type is read as JSON."""
+    """A dependency: 415 for a body not declared as JSON (FastAPI alone would read a body
+    without a Content-Type as JSON). That keeps other websites from sending chat turns from
+    their visitors' browsers: a cross-site request without a CORS preflight can only be
+    text/plain, a form or multipart, and each gets 415. A request without a body passes."""
     content_type = request.headers.get("content-type")
     if content_type is None:
+        has_body = request.headers.get("content-length", "0") != "0" or \
+            "transfer-encoding" in request.headers
+        if has_body:
+            raise HTTPException(415, detail=f"a body without a Content-Type: {JSON_ONLY}")
         return
     header = email.message.Message()
     header["content-type"] = content_type

@@ -1,15 +1,14 @@
 """Assessments: of a conversation, or of findings on their own."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Path
+from fastapi import APIRouter, Depends
 
 from api import assessments
+from api.auth import UNAUTHORISED, OwnedSender
 from api.deps import DatabaseDep, KnowledgeDep
 from api.routes import require_json
 from api.schemas import (
-    NOT_FOUND,
     NOT_JSON,
-    SENDER_PATTERN,
     TOO_LARGE,
     UNAVAILABLE,
     UNREADABLE,
@@ -23,14 +22,14 @@ router = APIRouter(tags=["assessments"])
 
 
 @router.get("/api/conversations/{sender}/assessment", response_model=ConversationAssessment,
-            responses={**NOT_FOUND, **UNAVAILABLE})
-def conversation_assessment(database: DatabaseDep,
-                            sender: str = Path(..., max_length=128, regex=SENDER_PATTERN)) -> dict:
+            responses={**UNAUTHORISED, **UNAVAILABLE})
+def conversation_assessment(sender: OwnedSender, database: DatabaseDep) -> dict:
     """Findings so far, urgency, ranked causes and whether the conclusion was given."""
     with database.session() as session:
         record = assessments.load(session, sender)
-        if record is None:
-            raise HTTPException(404, detail=f"no conversation '{sender}'")
+        if record is None:  # issued, no message yet: nothing assessed
+            return {"sender": sender, "status": "in_progress", "urgency": "self_care",
+                    "findings": {}, "causes": [], "questions_asked": 0}
         return {"sender": record.sender, "status": record.status, "urgency": record.urgency,
                 "findings": record.findings, "causes": record.causes,
                 "questions_asked": record.questions_asked}

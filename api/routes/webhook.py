@@ -1,21 +1,35 @@
-"""POST /webhook: the Rasa action-server protocol, served by rasa_sdk's ActionExecutor."""
+"""POST /webhook: the Rasa action-server protocol, served by rasa_sdk's ActionExecutor.
+
+Mounted only when ACTION_ENDPOINT_URL is set (an agent that calls its actions over HTTP);
+then every call must carry `Authorization: Bearer <ACTION_ENDPOINT_SECRET>`, the runner's
+message in it is held to MAX_MESSAGE_CHARS, and the actions run on a worker thread of
+their own, so a costly call never holds up the server's event loop. It is for the agent
+alone: the deployment files never route it from outside.
+"""
 from __future__ import annotations
 
 import copy
+import hmac
 import json
 import logging
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request, Security
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
 from rasa_sdk.executor import ActionExecutor
 from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundException
 
+from api.conversation import too_long
 from api.schemas import TOO_LARGE, ActionCall, document_nulls
+from api.settings import Settings
+from api.turn_worker import TurnWorker
 
 router = APIRouter(tags=["actions"])
 logger = logging.getLogger(__name__)
+secret_bearer = HTTPBearer(auto_error=False, scheme_name="ActionEndpointSecret",
+                           description="The ACTION_ENDPOINT_SECRET the service was started with.")
 
 
 class ActionResult(BaseModel):
@@ -75,6 +89,26 @@ def _with_named_forms(action_call: dict) -> dict:
     return action_call
 
 
+def _worker(app: FastAPI) -> TurnWorker:
+    worker: TurnWorker | None = getattr(app.state, "webhook_worker", None)
+    if worker is None:
+        worker = app.state.webhook_worker = TurnWorker("heavylegs-webhook")
+    return worker
+
+
+def close(app: FastAPI) -> None:
+    """Stops the actions' worker thread, if one was started."""
+    worker: TurnWorker | None = getattr(app.state, "webhook_worker", None)
+    if worker is not None:
+        worker.stop()
+
+
+def _authorised(credentials: HTTPAuthorizationCredentials | None, settings: Settings) -> bool:
+    given = credentials.credentials if credentials is not None else ""
+    return hmac.compare_digest(given.encode(), (settings.action_endpoint_secret or "").encode()) \
+        and bool(given)
+
+
 def _rejection(action_call: Any, error: str, status_code: int = 400) -> JSONResponse:
     name = action_call.get("next_action") if isinstance(action_call, dict) else None
     return JSONResponse({"action_name": name if isinstance(name, str) else None, "error": error},
@@ -87,10 +121,19 @@ def _rejection(action_call: Any, error: str, status_code: int = 400) -> JSONResp
         "application/json": {"schema": _action_call_schema()}}}},
     responses={400: {"model": ActionError, "description": "Not a Rasa action call, or the "
                                                            "action rejected it"},
+               401: {"model": ActionError, "description": "Missing or wrong "
+                                                           "ACTION_ENDPOINT_SECRET bearer token"},
                404: {"model": ActionError, "description": "No action with this name"},
                **TOO_LARGE})
-async def webhook(request: Request) -> JSONResponse:
+async def webhook(request: Request,
+                  credentials: HTTPAuthorizationCredentials | None = Security(secret_bearer)
+                  ) -> JSONResponse:
     """Runs one custom action for Rasa. Errors carry `action_name`, which Rasa reads."""
+    settings: Settings = request.app.state.settings
+    if not _authorised(credentials, settings):
+        return JSONResponse({"action_name": None, "error": "missing or wrong bearer token "
+                             "(ACTION_ENDPOINT_SECRET)"}, status_code=401,
+                            headers={"WWW-Authenticate": "Bearer"})
     try:
         action_call = json.loads(await request.body())
     except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested beyond the stack
@@ -101,9 +144,14 @@ async def webhook(request: Request) -> JSONResponse:
         problems = "; ".join(f"{'.'.join(map(str, error['loc']))}: {error['msg']}"
                              for error in exc.errors())
         return _rejection(action_call, f"body must be a Rasa action call: {problems}")
+    message = call.tracker.latest_message
+    if message is not None and message.text and too_long(message.text, settings.max_message_chars):
+        return _rejection(action_call, f"the latest message is longer than "
+                                       f"{settings.max_message_chars} characters")
     executor: ActionExecutor = request.app.state.executor
     try:
-        result = await executor.run(_with_named_forms(call.dict(exclude_unset=True)))
+        result = await _worker(request.app).run(
+            executor.run(_with_named_forms(call.dict(exclude_unset=True))))
     except ActionExecutionRejection as exc:
         return JSONResponse({"action_name": exc.action_name, "error": exc.message},
                             status_code=400)

@@ -1,11 +1,18 @@
 """GET /api/conversations/{sender}/assessment and POST /api/assessments."""
 from __future__ import annotations
 
+from tests.utils.chat import Runner, bearer
 
-def test_unknown_sender_is_404(http):
-    response = http.get("/api/conversations/nobody-ever/assessment")
-    assert response.status_code == 404
-    assert "nobody-ever" in response.json()["detail"]
+
+def test_an_unknown_sender_is_401_like_a_wrong_token(http):
+    response = http.get("/api/conversations/nobody-ever/assessment", headers=bearer("x" * 43))
+    assert response.status_code == 401
+    assert "nobody-ever" not in response.text
+
+
+def test_a_conversation_without_a_message_yet_is_in_progress_with_nothing_found(service):
+    assessment = Runner(service.url).assessment()
+    assert assessment["status"] == "in_progress" and assessment["findings"] == {}
 
 
 def test_invalid_sender_in_path_is_422(http):
@@ -42,11 +49,11 @@ def test_malformed_assessment_body_is_422(http):
     assert http.post("/api/assessments", json={}).status_code == 422
 
 
-def test_messages_of_a_conversation_show_button_titles_not_payloads(http):
-    sender = "history-test-1"
-    http.post("/api/chat", json={"sender": sender, "message": "my legs are heavy"})
-    http.post("/api/chat", json={"sender": sender, "message": '/inform{"red_flag": "none"}'})
-    response = http.get(f"/api/conversations/{sender}/messages")
+def test_messages_of_a_conversation_show_button_titles_not_payloads(service):
+    runner = Runner(service.url)
+    runner.say("my legs are heavy")
+    runner.say('/inform{"red_flag": "none"}')
+    response = runner.messages()
     assert response.status_code == 200
     messages = response.json()
     assert messages[0]["sender"] == "bot" and "not a doctor" in messages[0]["text"]
@@ -55,5 +62,20 @@ def test_messages_of_a_conversation_show_button_titles_not_payloads(http):
     assert messages[-1]["buttons"], "the pending question keeps its buttons"
 
 
-def test_messages_of_an_unknown_conversation_is_404(http):
-    assert http.get("/api/conversations/nobody-here/messages").status_code == 404
+def test_messages_come_a_page_at_a_time_with_the_total_in_a_header(service):
+    runner = Runner(service.url)
+    runner.say("my legs are heavy")
+    runner.say('/inform{"red_flag": "none"}')
+    everything = runner.messages(limit=500)
+    total = int(everything.headers["x-total-count"])
+    assert total == len(everything.json()) >= 4
+    pages = [runner.messages(offset=offset, limit=2) for offset in range(0, total, 2)]
+    assert all(int(page.headers["x-total-count"]) == total for page in pages)
+    assert [m for page in pages for m in page.json()] == everything.json()
+    assert runner.messages(offset=total).json() == []
+    assert runner.messages(limit=501).status_code == 422
+    assert runner.messages(limit=0).status_code == 422
+
+
+def test_messages_of_an_unknown_conversation_is_401(http):
+    assert http.get("/api/conversations/nobody-here/messages").status_code == 401

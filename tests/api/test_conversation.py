@@ -1,9 +1,8 @@
 """What a turn does to the text before the assistant reads it."""
 from __future__ import annotations
 
-import uuid
-
-from api.conversation import clean_text
+from api.conversation import clean_text, too_long
+from tests.utils.chat import Runner
 
 
 def test_control_characters_go_and_deep_payloads_are_text():
@@ -11,11 +10,16 @@ def test_control_characters_go_and_deep_payloads_are_text():
     assert clean_text("/inform" + "[" * 40 + "]" * 40).startswith("inform")
 
 
-def test_an_unknown_intents_payload_fills_no_finding(http):
-    sender = f"conv-{uuid.uuid4().hex[:10]}"
-    http.post("/api/chat", json={"sender": sender, "message": "my legs feel heavy"})
-    reply = http.post("/api/chat", json={"sender": sender,
-                                         "message": '/launch_rockets{"sleep_hours": "under_6"}'})
+def test_the_length_cap_counts_characters_after_normalisation():
+    assert not too_long("a" * 10, 10)
+    assert too_long("a" * 11, 10)
+    assert too_long("\ufdfa", 17), "one character, 18 once NFKC-normalised"
+    assert not too_long("\ufdfa", 18)
+
+
+def test_an_unknown_intents_payload_fills_no_finding(service):
+    runner = Runner(service.url)
+    runner.say("my legs feel heavy")
+    reply = runner.post('/launch_rockets{"sleep_hours": "under_6"}')
     assert reply.status_code == 200 and reply.json()
-    findings = http.get(f"/api/conversations/{sender}/assessment").json()["findings"]
-    assert "sleep_hours" not in findings
+    assert "sleep_hours" not in runner.assessment()["findings"]

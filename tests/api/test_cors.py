@@ -1,17 +1,20 @@
 """Cross-origin access to /api/* only for CORS_ORIGINS, over real HTTP.
 
-The widget's own pages (same origin) need no CORS; a site embedding it must be listed.
+The widget talks to the API from its own frame, on the service's origin, so it needs no
+CORS; CORS_ORIGINS is for other browser apps that call the API with a conversation token.
 """
 from __future__ import annotations
 
 import httpx
 import pytest
 
+from tests.utils.chat import start_conversation
 from tests.utils.service import Service
 
 ELSEWHERE = "https://elsewhere.example"
 BLOG = "https://blog.example"
-PREFLIGHT = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+PREFLIGHT = {"Access-Control-Request-Method": "POST",
+             "Access-Control-Request-Headers": "authorization, content-type"}
 
 
 def start(tmp_path_factory, name: str, **env: str) -> Service:
@@ -41,8 +44,10 @@ def preflight(url: str, origin: str) -> httpx.Response:
 
 
 def chat(url: str, origin: str) -> httpx.Response:
-    return httpx.post(url + "/api/chat", json={"sender": "cors-test", "message": "hi"},
-                      headers={"Origin": origin}, timeout=30)
+    with httpx.Client(base_url=url, timeout=30) as http:
+        sender, token = start_conversation(http)
+        return http.post("/api/chat", json={"sender": sender, "message": "hi"},
+                         headers={"Origin": origin, "Authorization": f"Bearer {token}"})
 
 
 def test_by_default_no_other_origin_may_call_the_api(default_service):
@@ -60,11 +65,13 @@ def test_a_listed_origin_may_call_the_api_and_another_may_not(blog_service):
     assert answer.status_code == 200
     assert answer.headers["access-control-allow-origin"] == BLOG
     assert "POST" in answer.headers["access-control-allow-methods"]
+    assert "authorization" in answer.headers["access-control-allow-headers"].lower()
     assert "access-control-allow-credentials" not in answer.headers, "the widget sends no cookies"
     response = chat(blog_service.url, BLOG)
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == BLOG
     assert "Origin" in response.headers["vary"]
+    assert "x-total-count" in response.headers["access-control-expose-headers"].lower()
 
     assert preflight(blog_service.url, ELSEWHERE).status_code == 400
     assert "access-control-allow-origin" not in preflight(blog_service.url, ELSEWHERE).headers

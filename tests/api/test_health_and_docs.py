@@ -12,6 +12,8 @@ def test_health_is_ok_once_the_model_is_loaded(http):
 def test_openapi_docs_list_every_route(http):
     assert http.get("/docs").status_code == 200
     paths = http.get("/openapi.json").json()["paths"]
-    for path in ("/api/chat", "/api/assessments", "/api/conversations/{sender}/assessment",
-                 "/webhook", "/health"):
+    for path in ("/api/chat", "/api/assessments", "/api/conversations",
+                 "/api/conversations/{sender}/assessment", "/api/conversations/{sender}/messages",
+                 "/health"):
         assert path in paths
+    assert "/webhook" not in paths, "off unless ACTION_ENDPOINT_URL is set"

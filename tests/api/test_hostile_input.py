@@ -12,8 +12,6 @@ import random
 import unicodedata
 import uuid
 
-import httpx
-
 from bot.triage import invalid_findings
 from tests.utils.chat import Runner, inform
 from tests.utils.facts import CAUSE_FACTS, HEALTHY
@@ -78,13 +76,13 @@ def finish_with_hostile_turns(runner: Runner, hostile: list[str], facts: dict[st
     return runner.answer_until_done(facts)
 
 
-def history(http: httpx.Client, sender: str) -> list[dict]:
-    response = http.get(f"/api/conversations/{sender}/messages")
+def history(runner: Runner) -> list[dict]:
+    response = runner.messages(limit=500)
     assert response.status_code == 200, response.text
     return response.json()
 
 
-def test_random_unicode_gets_clear_replies_and_the_triage_still_concludes(service, http):
+def test_random_unicode_gets_clear_replies_and_the_triage_still_concludes(service):
     rng = random.Random(SEED)
     texts = [random_text(rng) for _ in range(12)]
     assert any(ord(ch) > 0xFFFF for text in texts for ch in text), "astral-plane characters"
@@ -96,11 +94,11 @@ def test_random_unicode_gets_clear_replies_and_the_triage_still_concludes(servic
     assert result["causes"][0]["id"] == "sleep"
     assert result["findings"]["sleep_hours"] == "under_6"
     assert not invalid_findings(result["findings"])
-    said = [m["text"] for m in history(http, runner.sender) if m["sender"] == "user"]
+    said = [m["text"] for m in history(runner) if m["sender"] == "user"]
     assert texts[0].strip() in said, "the text arrived as it was sent"
 
 
-def test_control_characters_and_direction_overrides_are_read_as_text(service, http):
+def test_control_characters_and_direction_overrides_are_read_as_text(service):
     texts = ["my\x00 legs\x07 feel\x1b heavy\x7f", "\x1b[31mblorp\x1b[0m",
              "\u200fmy legs feel heavy\u200f",
              "\u202eyvaeh leef sgel ym\u202c",
@@ -111,7 +109,7 @@ def test_control_characters_and_direction_overrides_are_read_as_text(service, ht
     runner = Runner(service.url)
     result = finish_with_hostile_turns(runner, texts, {**HEALTHY, **CAUSE_FACTS["overtraining"]})
     assert result["causes"][0]["id"] == "overtraining"
-    said = [m["text"] for m in history(http, runner.sender) if m["sender"] == "user"]
+    said = [m["text"] for m in history(runner) if m["sender"] == "user"]
     assert "my legs feel heavy" in said, "control characters are dropped, the words kept"
     for text in said:
         assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in text), text
@@ -144,33 +142,31 @@ def test_odd_payloads_get_clear_replies_and_the_triage_still_concludes(service):
 def test_a_message_of_the_longest_length_is_read_and_one_more_character_is_422(service, http):
     documented = http.get("/openapi.json").json()["components"]["schemas"]["ChatRequest"]
     assert documented["properties"]["message"]["maxLength"] == MAX_MESSAGE_CHARS
-    sender = f"long-{uuid.uuid4().hex[:8]}"
+    runner = Runner(service.url)
     for longest in ("my legs are heavy " * 200)[:MAX_MESSAGE_CHARS], "\U0001F3C3" * MAX_MESSAGE_CHARS:
         assert len(longest) == MAX_MESSAGE_CHARS  # characters (code points), not bytes
-        response = http.post("/api/chat", json={"sender": sender, "message": longest})
+        response = runner.post(longest)
         assert response.status_code == 200, response.text
         assert_clear_reply(response.json(), longest[:20])
-        response = http.post("/api/chat", json={"sender": sender, "message": longest + "."})
+        response = runner.post(longest + ".")
         assert response.status_code == 422, response.text
         assert "message" in json.dumps(response.json()["detail"])
-    assert sum(m["sender"] == "user" for m in history(http, sender)) == 2, "only the two accepted"
+    assert sum(m["sender"] == "user" for m in history(runner)) == 2, "only the two accepted"
 
 
-def test_a_sender_of_128_characters_is_accepted_and_129_is_422_naming_sender(http):
+def test_a_sender_of_128_characters_is_checked_for_its_token_and_129_is_422_naming_sender(service):
+    runner = Runner(service.url)
     allowed = "AZaz09_.:@-"
     longest = (allowed * 12)[:128]
-    response = http.post("/api/chat", json={"sender": longest, "message": "my legs are heavy"})
-    assert response.status_code == 200, response.text
-    assert_clear_reply(response.json(), "my legs are heavy")
-    assert [m["text"] for m in history(http, longest) if m["sender"] == "user"] == ["my legs are heavy"]
-    assert http.get(f"/api/conversations/{longest}/assessment").status_code == 200
-    response = http.post("/api/chat", json={"sender": longest + "x", "message": "my legs are heavy"})
+    response = runner.http.post("/api/chat", json={"sender": longest, "message": "my legs are heavy"})
+    assert response.status_code == 401, "a well-formed id the service never issued"
+    response = runner.http.post("/api/chat", json={"sender": longest + "x", "message": "hi"})
     assert response.status_code == 422, response.text
     assert "sender" in json.dumps(response.json()["detail"])
-    assert http.get(f"/api/conversations/{longest}x/assessment").status_code == 422
+    assert runner.http.get(f"/api/conversations/{longest}x/assessment").status_code == 422
 
 
-def test_hostile_texts_never_appear_in_another_conversation(service, http):
+def test_hostile_texts_never_appear_in_another_conversation(service):
     rng = random.Random(SEED + 1)
     a, b = Runner(service.url), Runner(service.url)
     a.say("my legs feel heavy")
@@ -181,18 +177,21 @@ def test_hostile_texts_never_appear_in_another_conversation(service, http):
         sent.append(marker)
         assert_clear_reply(a.say(marker), marker)
         b.say(inform(b.asked(), "not_sure") if b.asked() else "thanks")
-    a_texts = [m.get("text") or "" for m in history(http, a.sender)]
-    b_texts = [m.get("text") or "" for m in history(http, b.sender)]
+    a_texts = [m.get("text") or "" for m in history(a)]
+    b_texts = [m.get("text") or "" for m in history(b)]
     for marker in sent:
         assert marker.strip() in a_texts, "the sender's own history has the text"
         assert not any(marker.split("marker-")[1][:32] in text for text in b_texts)
     assert set(b.assessment()["findings"].values()) <= {"not_sure"}, "b only ever said not sure"
 
 
-def test_bodies_in_other_encodings_or_with_a_wrong_content_type_get_a_clear_4xx(http):
-    chat = {"sender": f"enc-{uuid.uuid4().hex[:8]}", "message": "my legs feel heavy, café"}
+def test_bodies_in_other_encodings_or_with_a_wrong_content_type_get_a_clear_4xx(service):
+    runner = Runner(service.url)
+    http = runner.http
+    chat = {"sender": runner.sender, "message": "my legs feel heavy, café"}
     findings = {"findings": {"sleep_hours": "under_6", "warm_up": "no", "café": "x"}}
-    for path, body in (("/api/chat", chat), ("/api/assessments", findings)):
+    for path, body in (("/api/chat", chat), ("/api/assessments", findings),
+                       ("/api/conversations", {"café": 1})):
         text = json.dumps(body, ensure_ascii=False)
         unreadable = [(text.encode("latin-1"), "application/json; charset=latin-1", {}),
                       (text.encode("cp1252"), "application/json", {}),
@@ -201,32 +200,33 @@ def test_bodies_in_other_encodings_or_with_a_wrong_content_type_get_a_clear_4xx(
             response = http.post(path, content=data, headers={"content-type": content_type, **headers})
             assert response.status_code == 400, (path, content_type, response.text)
             assert "UTF-8" in response.json()["detail"]
-        not_json = [(text.encode(), "text/plain"),
+        not_json = [(text.encode(), "text/plain"), (text.encode(), None),
                     (b"sender=a&message=hi", "application/x-www-form-urlencoded"),
                     (b'--x\r\nContent-Disposition: form-data; name="sender"\r\n\r\na\r\n--x--\r\n',
                      "multipart/form-data; boundary=x"),
                     (b"<chat><sender>a</sender></chat>", "application/xml")]
         for data, content_type in not_json:
-            response = http.post(path, content=data, headers={"content-type": content_type})
+            request = http.build_request("POST", path, content=data,
+                                         headers={"content-type": content_type} if content_type else {})
+            assert content_type is not None or "content-type" not in request.headers
+            response = http.send(request)
             assert response.status_code == 415, (path, content_type, response.text)
             assert "Content-Type" in response.json()["detail"]
         deep = b'{"x": ' + b"[" * 20000 + b"]" * 20000 + b"}"
         response = http.post(path, content=deep, headers={"content-type": "application/json"})
         assert response.status_code == 400 and "nested" in response.json()["detail"], response.text
-    for data in ("café".encode("latin-1"), b"[" * 20000 + b"]" * 20000):
-        response = http.post("/webhook", content=data, headers={"content-type": "application/json"})
-        assert response.status_code == 400, response.text
-        assert response.json()["error"].startswith("body must be a Rasa action call")
+    assert runner.messages().json() == [], "none of it reached the conversation"
 
 
-def test_json_in_utf_16_or_utf_32_is_read_as_sent(http):
+def test_json_in_utf_16_or_utf_32_is_read_as_sent(service):
     """JSON's own encodings (RFC 7159) are understood, not refused: the text arrives intact."""
     for encoding in ("utf-16", "utf-32", "utf-16-le"):
-        sender = f"enc-{uuid.uuid4().hex[:8]}"
-        body = json.dumps({"sender": sender, "message": "my legs feel heavy, café 🏃"}, ensure_ascii=False)
-        response = http.post("/api/chat", content=body.encode(encoding),
-                             headers={"content-type": "application/json"})
+        runner = Runner(service.url)
+        body = json.dumps({"sender": runner.sender, "message": "my legs feel heavy, café 🏃"},
+                          ensure_ascii=False)
+        response = runner.http.post("/api/chat", content=body.encode(encoding),
+                                    headers={"content-type": "application/json"})
         assert response.status_code == 200, (encoding, response.text)
         assert_clear_reply(response.json(), encoding)
-        said = [m["text"] for m in history(http, sender) if m["sender"] == "user"]
+        said = [m["text"] for m in history(runner) if m["sender"] == "user"]
         assert said == ["my legs feel heavy, café 🏃"], encoding

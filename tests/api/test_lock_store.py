@@ -66,15 +66,14 @@ def test_a_redis_error_while_renewing_does_not_fail_the_turn(store, monkeypatch,
 
 
 def test_without_redis_a_turn_is_503_not_500(tmp_path):
-    import httpx
-
+    from tests.utils.chat import Runner
     from tests.utils.service import Service, free_port
 
     service = Service(f"sqlite:///{tmp_path}/heavylegs.db", tmp_path / "service.log",
                       REDIS_URL=f"redis://127.0.0.1:{free_port()}/0").start()  # nothing listens
     try:
-        response = httpx.post(service.url + "/api/chat", timeout=30,
-                              json={"sender": "no-redis", "message": "my legs feel heavy"})
+        runner = Runner(service.url)
+        response = runner.post("my legs feel heavy")
     finally:
         service.stop()
     assert response.status_code == 503, response.text

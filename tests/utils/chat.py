@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 
 import httpx
 
@@ -15,24 +14,55 @@ def inform(finding: str, value: str) -> str:
     return "/inform" + json.dumps({finding: value})
 
 
+def start_conversation(http: httpx.Client) -> tuple[str, str]:
+    """A new conversation issued by the service: (sender, token)."""
+    response = http.post("/api/conversations", json={})
+    assert response.status_code == 201, response.text
+    body = response.json()
+    return body["sender"], body["token"]
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
 class Runner:
-    def __init__(self, base_url: str, sender: str | None = None) -> None:
+    """One conversation: issued by the service unless `sender` and `token` name one."""
+
+    def __init__(self, base_url: str, sender: str | None = None, token: str | None = None) -> None:
         self.http = httpx.Client(base_url=base_url, timeout=30)
-        self.sender = sender or f"test-{uuid.uuid4().hex[:12]}"
+        if sender is None:
+            sender, token = start_conversation(self.http)
+        self.sender, self.token = sender, token
+        self.http.headers.update(bearer(token or ""))
         self.last: list[dict] = []
 
+    def elsewhere(self, base_url: str) -> Runner:
+        """The same conversation through another service (a replica, a restarted one)."""
+        return Runner(base_url, self.sender, self.token)
+
+    def post(self, message: str) -> httpx.Response:
+        return self.http.post("/api/chat", json={"sender": self.sender, "message": message})
+
     def say(self, message: str) -> list[dict]:
-        response = self.http.post("/api/chat", json={"sender": self.sender, "message": message})
+        response = self.post(message)
         assert response.status_code == 200, response.text
         self.last = response.json()
         return self.last
 
     def assessment(self) -> dict | None:
+        """The assessment, or None once the conversation is gone (401)."""
         response = self.http.get(f"/api/conversations/{self.sender}/assessment")
-        if response.status_code == 404:
+        if response.status_code == 401:
             return None
         assert response.status_code == 200, response.text
         return response.json()
+
+    def messages(self, **params: int) -> httpx.Response:
+        return self.http.get(f"/api/conversations/{self.sender}/messages", params=params)
+
+    def delete(self) -> httpx.Response:
+        return self.http.delete(f"/api/conversations/{self.sender}")
 
     @property
     def texts(self) -> str:
