@@ -68,12 +68,31 @@ def new_client(concurrency: int = 1) -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=TIMEOUT_S, limits=limits)
 
 
-async def send(client: httpx.AsyncClient, url: str, sender: str,
-               message: str) -> tuple[float, list[dict] | None, str | None]:
+def issues_conversations(chat_url: str) -> bool:
+    """The service issues its conversations (POST /api/conversations); Rasa's REST channel
+    (the baseline) takes any sender."""
+    return chat_url.endswith("/api/chat")
+
+
+async def open_conversation(client: httpx.AsyncClient, chat_url: str,
+                            made_up: str) -> tuple[str, str | None]:
+    """(sender, token) of a new conversation: issued by the service, or `made_up`."""
+    if not issues_conversations(chat_url):
+        return made_up, None
+    response = await client.post(chat_url.removesuffix("/chat") + "/conversations", json={})
+    response.raise_for_status()
+    body = response.json()
+    return body["sender"], body["token"]
+
+
+async def send(client: httpx.AsyncClient, url: str, sender: str, message: str,
+               token: str | None = None) -> tuple[float, list[dict] | None, str | None]:
     """One turn: (latency in ms, replies or None, error or None)."""
     started = time.perf_counter()
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
-        response = await client.post(url, json={"sender": sender, "message": message})
+        response = await client.post(url, json={"sender": sender, "message": message},
+                                     headers=headers)
         elapsed = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
             return elapsed, None, f"HTTP {response.status_code}: {response.text[:120]}"
@@ -90,11 +109,18 @@ async def _worker(url: str, make_flow: Callable[[random.Random], object], rng: r
     async with new_client() as client:
         while time.perf_counter() < deadline:
             flow = make_flow(rng)
-            sender = f"{prefix}-{next(_senders)}-{uuid.uuid4().hex[:6]}"
+            try:
+                sender, token = await open_conversation(
+                    client, url, f"{prefix}-{next(_senders)}-{uuid.uuid4().hex[:6]}")
+            except httpx.HTTPError as exc:
+                result.errors += 1
+                if len(result.error_samples) < 5:
+                    result.error_samples.append(f"starting a conversation: {exc}")
+                continue
             message = flow.first()
             result.conversations += 1
             while message is not None and time.perf_counter() < deadline:
-                latency, replies, error = await send(client, url, sender, message)
+                latency, replies, error = await send(client, url, sender, message, token)
                 if error:
                     result.errors += 1
                     if len(result.error_samples) < 5:
@@ -122,12 +148,13 @@ async def closed_loop(url: str, make_flow: Callable[[random.Random], object], co
 
 
 async def long_conversation(url: str, flow, turns: int, sender: str) -> tuple[list[float], int]:
-    """One sender, `turns` turns; returns each turn's latency in ms and the error count."""
+    """One conversation, `turns` turns; returns each turn's latency in ms and the errors."""
     latencies, errors = [], 0
     async with new_client() as client:
+        sender, token = await open_conversation(client, url, sender)
         message = flow.first()
         for _ in range(turns):
-            latency, replies, error = await send(client, url, sender, message)
+            latency, replies, error = await send(client, url, sender, message, token)
             latencies.append(latency)
             if error:
                 errors += 1

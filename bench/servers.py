@@ -14,6 +14,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.load import issues_conversations
+
 _started: list[subprocess.Popen] = []
 
 
@@ -141,6 +143,18 @@ class Server:
         self.log = log
         self.process: subprocess.Popen | None = None
 
+    def _probe(self, client: httpx.Client, body: dict) -> bool:
+        """True once a message is answered (in a conversation the service issued, if it
+        issues them)."""
+        headers = {}
+        if issues_conversations(self.chat_url):
+            issued = client.post(self.chat_url.removesuffix("/chat") + "/conversations", json={})
+            if issued.status_code != 201:
+                return False
+            body = {**body, "sender": issued.json()["sender"]}
+            headers = {"Authorization": f"Bearer {issued.json()['token']}"}
+        return client.post(self.chat_url, json=body, headers=headers).status_code == 200
+
     def start(self, probe_message: str, timeout_s: float = 300) -> float:
         started = time.perf_counter()
         self.process = _spawn(self.cmd, self.cwd, self.env, self.log)
@@ -152,7 +166,7 @@ class Server:
                     raise RuntimeError(f"{self.name} exited ({self.process.returncode}) "
                                        f"before answering, see {self.log}:\n{tail(self.log)}")
                 try:
-                    if client.post(self.chat_url, json=body).status_code == 200:
+                    if self._probe(client, body):
                         return time.perf_counter() - started
                 except httpx.HTTPError:
                     pass

@@ -3,22 +3,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.utils.service import Service, free_port
+from tests.utils.service import Service
 
 
 @pytest.fixture(scope="session")
-def other_site_origin():
-    """The origin of a local page on another port that embeds the widget (tests/e2e/test_widget.py
-    serves it); the shared service allows it in CORS_ORIGINS, as a site embedding it would be."""
-    return f"http://127.0.0.1:{free_port()}"
-
-
-@pytest.fixture(scope="session")
-def service(tmp_path_factory, other_site_origin):
-    """One running service for the session (loading the model takes a few seconds)."""
+def service(tmp_path_factory):
+    """One running service for the session (loading the model takes a few seconds), with the
+    default settings: no CORS_ORIGINS, as the widget on other sites needs none."""
     directory = tmp_path_factory.mktemp("service")
-    svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log",
-                  CORS_ORIGINS=other_site_origin).start()
+    svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log")
+    svc.env.pop("CORS_ORIGINS", None)  # the default, whatever the shell says
+    svc.start()
     yield svc
     svc.stop()
 
@@ -49,6 +44,7 @@ def fake_slack():
     fake.stop()
 
 
+CHANNEL_MAX_TURNS = 30
 CHANNEL_SECRETS = {
     "TELEGRAM_TOKEN": "123456:TEST-token",
     "TELEGRAM_SECRET_TOKEN": "telegram-test-secret",
@@ -59,10 +55,11 @@ CHANNEL_SECRETS = {
 
 @pytest.fixture(scope="session")
 def channels_service(tmp_path_factory, fake_telegram, fake_slack):
-    """The service with Telegram and Slack switched on, talking to local fakes."""
+    """The service with Telegram and Slack switched on, talking to local fakes; a cap of
+    CHANNEL_MAX_TURNS turns per conversation, well above a whole conversation's."""
     directory = tmp_path_factory.mktemp("channels")
     svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log",
                   TELEGRAM_API_BASE_URL=fake_telegram.url, SLACK_API_BASE_URL=fake_slack.url,
-                  **CHANNEL_SECRETS).start()
+                  MAX_TURNS=str(CHANNEL_MAX_TURNS), **CHANNEL_SECRETS).start()
     yield svc
     svc.stop()

@@ -3,7 +3,9 @@ that reloads and shows the history, a page at a time) and deleting it at the run
 request. Every route but the first needs the conversation's token."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Body, Depends, Query, Response
+import json
+
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
@@ -39,9 +41,15 @@ def _issue(database) -> tuple[str, str]:
 @router.post("/api/conversations", status_code=201, response_model=IssuedConversation,
              dependencies=[Depends(require_json)],
              responses={**UNREADABLE, **TOO_LARGE, **NOT_JSON, **UNAVAILABLE})
-async def start_conversation(database: DatabaseDep,
+async def start_conversation(request: Request, database: DatabaseDep,
                              body: NewConversation | None = Body(None)) -> dict:
-    """Starts a conversation: its id and the token every other call about it needs."""
+    """Starts a conversation: its id and the token every other call about it needs. The
+    body is `{}`, or none at all."""
+    raw = (await request.body()).strip()
+    # FastAPI takes `null`, `""` and `[]` for "no body"; read as sent, none is an object.
+    if raw and not isinstance(json.loads(raw), dict):
+        raise HTTPException(422, detail=[{"loc": ["body"], "type": "type_error.dict",
+                                          "msg": "the body must be a JSON object ({})"}])
     sender, token = await run_in_threadpool(_issue, database)
     return {"sender": sender, "token": token}
 

@@ -12,8 +12,9 @@ with a 4xx and valid data accepted.
 Generation is derandomised with a fixed seed, so a run in CI makes the same number of
 requests per operation as a run on a laptop (the mix of status codes can differ by a few:
 Schemathesis feeds values from responses, such as timestamps, back into generation). The
-service runs with an ADMIN_TOKEN, given to Schemathesis, so the admin operations are fuzzed
-too. `test_every_operation_was_fuzzed` (after the fuzzing, in file order)
+service runs with an ADMIN_TOKEN and its action server on (ACTION_ENDPOINT_SECRET); both,
+and the token of one issued conversation, are given to Schemathesis, so the admin, webhook
+and conversation operations are fuzzed past their 401s too. `test_every_operation_was_fuzzed` (after the fuzzing, in file order)
 prints how many requests each operation got and fails if any got fewer than `MIN_REQUESTS`,
 so the fuzzing can never silently test nothing.
 """
@@ -35,18 +36,21 @@ MIN_REQUESTS_WITH_INPUT = 100
 MIN_REQUESTS_WITHOUT_INPUT = 5
 
 ADMIN_TOKEN = "fuzz-admin-token"  # so the admin operations are fuzzed past their 401/404
+ACTION_ENDPOINT_SECRET = "fuzz-action-endpoint-secret"
 
 REQUESTS: Counter[str] = Counter()  # operation label -> requests made
 STATUSES: dict[str, Counter[int]] = {}  # operation label -> status codes seen
 
 
-def fuzz_config() -> schemathesis.Config:
+def fuzz_config(conversation_token: str) -> schemathesis.Config:
     return schemathesis.Config.from_dict({
         "seed": SEED,
         "generation": {"max-examples": MAX_EXAMPLES, "deterministic": True, "database": "none",
                        "mode": "all"},
         "request-timeout": 30,
-        "auth": {"openapi": {"AdminToken": {"bearer": ADMIN_TOKEN}}},
+        "auth": {"openapi": {"AdminToken": {"bearer": ADMIN_TOKEN},
+                             "ActionEndpointSecret": {"bearer": ACTION_ENDPOINT_SECRET},
+                             "ConversationToken": {"bearer": conversation_token}}},
     })
 
 
@@ -56,16 +60,18 @@ def fuzzed_service(tmp_path_factory):
     session's database."""
     directory = tmp_path_factory.mktemp("fuzz")
     svc = Service(f"sqlite:///{directory}/heavylegs.db", directory / "service.log",
-                  ADMIN_TOKEN=ADMIN_TOKEN).start()
-    yield svc
+                  ADMIN_TOKEN=ADMIN_TOKEN, ACTION_ENDPOINT_SECRET=ACTION_ENDPOINT_SECRET)
+    svc.env["ACTION_ENDPOINT_URL"] = f"{svc.url}/webhook"
+    yield svc.start()
     svc.stop()
 
 
 @pytest.fixture(scope="module")
 def api_schema(fuzzed_service):
     service = fuzzed_service
-    schema = schemathesis.openapi.from_url(f"{service.url}/openapi.json", config=fuzz_config(),
-                                           timeout=30)
+    issued = httpx.post(f"{service.url}/api/conversations", json={}, timeout=30).json()
+    schema = schemathesis.openapi.from_url(f"{service.url}/openapi.json",
+                                           config=fuzz_config(issued["token"]), timeout=30)
     schema.config.update(base_url=service.url)
 
     @schema.hook

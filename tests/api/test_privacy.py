@@ -6,6 +6,7 @@ import sqlite3
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from types import SimpleNamespace
 
 import httpx
@@ -27,21 +28,18 @@ DAY_S = 24 * 3600
 DOMAIN = Domain.from_dict({"slots": {"sleep_hours": {"type": "text", "mappings": []}}})
 
 
-def new_sender() -> str:
-    return f"privacy-{uuid.uuid4().hex[:12]}"
-
-
 def database_file(service: Service) -> str:
     return service.env["DATABASE_URL"].removeprefix("sqlite:///")
 
 
-def stored_rows(service: Service, sender: str) -> tuple[int, int]:
-    """How many events and assessment rows the service's database holds for `sender`."""
+def stored_rows(service: Service, sender: str) -> tuple[int, int, int]:
+    """How many events, assessment rows and issued-conversation rows the service's database
+    holds for `sender`."""
     with sqlite3.connect(database_file(service), timeout=30) as db:
-        events = db.execute("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()
-        assessments = db.execute("SELECT count(*) FROM assessments WHERE sender = ?",
-                                 (sender,)).fetchone()
-    return events[0], assessments[0]
+        return tuple(db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?",
+                                (sender,)).fetchone()[0]
+                     for table, column in (("events", "sender_id"), ("assessments", "sender"),
+                                           ("conversations", "sender")))
 
 
 def age(service: Service, sender: str, days: int) -> None:
@@ -53,7 +51,7 @@ def age(service: Service, sender: str, days: int) -> None:
 
 def assessed_conversation(base_url: str) -> Runner:
     """A conversation that has answered the red-flag screen and the sleep question."""
-    runner = Runner(base_url, new_sender())
+    runner = Runner(base_url)
     runner.say("my legs are heavy")
     runner.say(inform("red_flag", "none"))
     runner.say(inform("sleep_hours", "under_6"))
@@ -61,8 +59,8 @@ def assessed_conversation(base_url: str) -> Runner:
     return runner
 
 
-def user_texts(http: httpx.Client, sender: str) -> list[str]:
-    response = http.get(f"/api/conversations/{sender}/messages")
+def user_texts(runner: Runner) -> list[str]:
+    response = runner.messages(limit=500)
     assert response.status_code == 200, response.text
     return [m["text"] for m in response.json() if m["sender"] == "user"]
 
@@ -85,65 +83,59 @@ def admin_http(admin_service):
 
 # DELETE /api/conversations/{sender}
 
-def test_deleting_a_conversation_removes_its_events_and_assessment_only(service, http):
+def test_deleting_a_conversation_removes_it_and_its_token_stops_working(service):
     victim = assessed_conversation(service.url)
     bystander = assessed_conversation(service.url)
-    bystander_messages = http.get(f"/api/conversations/{bystander.sender}/messages").json()
+    bystander_messages = bystander.messages().json()
     assert all(count > 0 for count in stored_rows(service, victim.sender))
 
-    response = http.delete(f"/api/conversations/{victim.sender}")
+    response = victim.delete()
     assert response.status_code == 204
     assert response.content == b""
 
-    for path in ("messages", "assessment"):
-        response = http.get(f"/api/conversations/{victim.sender}/{path}")
-        assert response.status_code == 404, path
-    assert stored_rows(service, victim.sender) == (0, 0)
-    assert http.get(f"/api/conversations/{bystander.sender}/messages").json() == bystander_messages
+    assert victim.messages().status_code == 401
+    assert victim.assessment() is None
+    assert victim.post("my legs are heavy").status_code == 401, "no conversation is started"
+    assert stored_rows(service, victim.sender) == (0, 0, 0)
+    assert bystander.messages().json() == bystander_messages
     assert bystander.assessment()["findings"]["sleep_hours"] == "under_6"
-
-    again = http.delete(f"/api/conversations/{victim.sender}")
-    assert again.status_code == 404
-    assert victim.sender in again.json()["detail"]
-
-
-def test_a_message_after_deletion_starts_a_new_conversation(service, http):
-    runner = assessed_conversation(service.url)
-    assert http.delete(f"/api/conversations/{runner.sender}").status_code == 204
-    replies = runner.say("my legs are heavy")
-    assert "not a doctor" in runner.texts, replies  # the opening of a conversation
-    assert user_texts(http, runner.sender) == ["my legs are heavy"]
-    assessment = runner.assessment()
-    assert "sleep_hours" not in assessment["findings"] and "red_flag" not in assessment["findings"]
+    assert victim.delete().status_code == 401
 
 
 def test_deleting_an_unknown_or_invalid_sender(http):
     response = http.delete("/api/conversations/nobody-ever-deleted")
-    assert response.status_code == 404
-    assert "nobody-ever-deleted" in response.json()["detail"]
+    assert response.status_code == 401
+    assert "nobody-ever-deleted" not in response.text
     assert http.delete("/api/conversations/bad%20id").status_code == 422
     assert http.delete(f"/api/conversations/{'a' * 129}").status_code == 422
 
 
-def test_a_deletion_during_a_turn_never_leaves_half_a_conversation(service, http):
-    """Whichever comes first, the conversation is wholly gone or wholly new: no assessment
-    without messages, and no message of before the deletion written back."""
+def test_a_deletion_during_a_turn_never_leaves_half_a_conversation(service):
+    """Whichever comes first, the conversation is wholly gone: no assessment, no message
+    and no token written back by the turn."""
     for _ in range(4):
         runner = assessed_conversation(service.url)
         with ThreadPoolExecutor(2) as pool:
-            turn = pool.submit(http.post, "/api/chat",
-                               json={"sender": runner.sender, "message": "I never warm up"})
-            deletion = pool.submit(http.delete, f"/api/conversations/{runner.sender}")
-            assert turn.result().status_code == 200
+            turn = pool.submit(runner.post, "I never warm up")
+            deletion = pool.submit(runner.delete)
+            assert turn.result().status_code in (200, 401)  # 401: the deletion came first
             assert deletion.result().status_code == 204
-        messages = http.get(f"/api/conversations/{runner.sender}/messages")
-        assessment = http.get(f"/api/conversations/{runner.sender}/assessment")
-        events, assessments = stored_rows(service, runner.sender)
-        assert (messages.status_code, assessment.status_code) in ((404, 404), (200, 200))
-        assert (events > 0) == (assessments > 0) == (messages.status_code == 200)
-        if messages.status_code == 200:  # the deletion came first, the turn started afresh
-            assert user_texts(http, runner.sender) == ["I never warm up"]
-            assert "sleep_hours" not in assessment.json()["findings"]
+        assert runner.messages().status_code == 401
+        assert stored_rows(service, runner.sender) == (0, 0, 0)
+
+
+def test_a_deleted_conversation_leaves_no_text_in_the_sqlite_files(service):
+    """The write-ahead log is checkpointed after a deletion and deleted rows are zeroed
+    (secure_delete), so the runner's words are gone from the disk, not only the tables."""
+    runner = Runner(service.url)
+    marker = f"privacy-marker-{uuid.uuid4().hex}"
+    runner.say(f"my legs are heavy {marker}")
+    files = [Path(database_file(service)), Path(database_file(service) + "-wal")]
+    assert any(marker.encode() in path.read_bytes() for path in files if path.exists())
+    assert runner.delete().status_code == 204
+    for path in files:
+        if path.exists():
+            assert marker.encode() not in path.read_bytes(), path
 
 
 # The tracker cache, on this replica and another
@@ -207,7 +199,7 @@ def test_admin_endpoints_need_the_token(admin_http, headers):
 
 def test_admin_lists_conversations_newest_first_and_deletes_one(admin_service, admin_http):
     older = assessed_conversation(admin_service.url)
-    newer = Runner(admin_service.url, new_sender())
+    newer = Runner(admin_service.url)
     newer.say("my legs are heavy")
 
     response = admin_http.get("/api/admin/conversations", headers=AUTH, params={"limit": 1000})
@@ -232,7 +224,7 @@ def test_admin_lists_conversations_newest_first_and_deletes_one(admin_service, a
 
     response = admin_http.delete(f"/api/admin/conversations/{older.sender}", headers=AUTH)
     assert response.status_code == 204
-    assert stored_rows(admin_service, older.sender) == (0, 0)
+    assert stored_rows(admin_service, older.sender) == (0, 0, 0)
     assert older.assessment() is None
     listed = admin_http.get("/api/admin/conversations", headers=AUTH, params={"limit": 1000}).json()
     assert older.sender not in {c["sender"] for c in listed}
@@ -252,8 +244,8 @@ def test_purge_deletes_conversations_silent_for_longer_than_the_retention(admin_
     response = admin_http.post("/api/admin/purge", headers=AUTH)
     assert response.status_code == 200
     assert response.json() == {"deleted": 1, "retention_days": 1}
-    assert stored_rows(admin_service, old.sender) == (0, 0)
-    assert admin_http.get(f"/api/conversations/{old.sender}/messages").status_code == 404
+    assert stored_rows(admin_service, old.sender) == (0, 0, 0)
+    assert old.messages().status_code == 401
     assert all(count > 0 for count in stored_rows(admin_service, recent.sender))
     assert recent.assessment()["findings"]["sleep_hours"] == "under_6"
     assert admin_http.post("/api/admin/purge", headers=AUTH).json()["deleted"] == 0
@@ -271,15 +263,32 @@ def test_a_service_started_with_a_retention_purges_at_start_up(admin_service, ad
                       RETENTION_DAYS="1", ADMIN_TOKEN="").start()
     try:
         deadline = time.monotonic() + 60
-        while stored_rows(admin_service, old.sender) != (0, 0) and time.monotonic() < deadline:
+        while stored_rows(admin_service, old.sender) != (0, 0, 0) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert stored_rows(admin_service, old.sender) == (0, 0), replica.log_tail()
+        assert stored_rows(admin_service, old.sender) == (0, 0, 0), replica.log_tail()
         assert "retention: deleted" in replica.log_path.read_text()
     finally:
         replica.stop()
     assert all(count > 0 for count in stored_rows(admin_service, recent.sender))
 
-    assert admin_http.get(f"/api/conversations/{old.sender}/messages").status_code == 404
-    old.say("hello again")
-    assert user_texts(admin_http, old.sender) == ["hello again"]
-    assert "sleep_hours" not in old.assessment()["findings"]
+    assert old.messages().status_code == 401, "the first replica's cache does not revive it"
+    assert old.post("hello again").status_code == 401
+
+
+def test_purge_forgets_old_platform_updates_and_conversations_never_written_to(admin_service,
+                                                                              admin_http):
+    unused = Runner(admin_service.url)  # issued, never a message
+    fresh = Runner(admin_service.url)
+    with sqlite3.connect(database_file(admin_service), timeout=30) as db:
+        db.execute("UPDATE conversations SET created_at = datetime('now', '-3 days') "
+                   "WHERE sender = ?", (unused.sender,))
+        db.execute("INSERT INTO delivered_updates (channel, update_id, created_at) VALUES "
+                   "('telegram', 'old-update', datetime('now', '-3 days')), "
+                   "('telegram', 'new-update', datetime('now'))")
+    assert admin_http.post("/api/admin/purge", headers=AUTH).json()["deleted"] >= 1
+    assert stored_rows(admin_service, unused.sender) == (0, 0, 0)
+    assert unused.messages().status_code == 401
+    assert fresh.messages().status_code == 200
+    with sqlite3.connect(database_file(admin_service), timeout=30) as db:
+        kept = {row[0] for row in db.execute("SELECT update_id FROM delivered_updates")}
+    assert "old-update" not in kept and "new-update" in kept

@@ -5,7 +5,6 @@ developer machine without them they are skipped, in CI they must run (tests/e2e/
 """
 from __future__ import annotations
 
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
@@ -23,8 +22,8 @@ pytestmark = pytest.mark.e2e
 
 def test_a_conversation_alternating_between_replicas_concludes_right(replicas):
     first, second = replicas
-    sender = f"replicas-{uuid.uuid4().hex[:8]}"
-    runners = [Runner(first.url, sender), Runner(second.url, sender)]
+    on_first = Runner(first.url)  # issued by one replica, its token good on both
+    runners = [on_first, on_first.elsewhere(second.url)]
     runners[0].say("my legs feel heavy on every run")
     facts = {**HEALTHY, "rest_days": "none"}
     for turn in range(1, 20):
@@ -44,15 +43,16 @@ def test_a_conversation_alternating_between_replicas_concludes_right(replicas):
 def test_concurrent_messages_to_both_replicas_are_all_processed_in_turn(replicas,
                                                                          postgres_url):
     first, second = replicas
-    sender = f"race-{uuid.uuid4().hex[:8]}"
-    Runner(first.url, sender).say("my legs feel heavy")
+    on_first = Runner(first.url)
+    on_second = on_first.elsewhere(second.url)
+    sender = on_first.sender
+    on_first.say("my legs feel heavy")
     messages = ["what is carnosine?", "are you a bot?", "why do you ask?", "thanks!"]
-    targets = [first.url, second.url, first.url, second.url]
+    targets = [on_first, on_second, on_first, on_second]
 
     def send(pair):
-        url, text = pair
-        return httpx.post(url + "/api/chat", json={"sender": sender, "message": text},
-                          timeout=60).status_code
+        runner, text = pair
+        return runner.post(text).status_code
 
     with ThreadPoolExecutor(4) as pool:
         assert list(pool.map(send, zip(targets, messages, strict=True))) == [200] * 4
@@ -75,7 +75,7 @@ def test_a_database_outage_is_503_and_the_conversation_resumes_after_it(postgres
     name = postgres_url.rsplit("/", 1)[1]
     admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
     try:
-        runner = Runner(service.url, f"outage-{uuid.uuid4().hex[:8]}")
+        runner = Runner(service.url)
         runner.say("my legs feel heavy")
         runner.say(inform("red_flag", "none"))
         before = runner.assessment()
@@ -84,15 +84,13 @@ def test_a_database_outage_is_503_and_the_conversation_resumes_after_it(postgres
             connection.execute(sa.text(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
                 {"n": name})
-        down = httpx.post(service.url + "/api/chat", timeout=60,
-                          json={"sender": runner.sender, "message": "about 5 hours"})
+        down = runner.post("about 5 hours")
         assert down.status_code == 503, down.text
         assert down.headers["retry-after"] and "database" in down.json()["detail"]
         with admin.connect() as connection:
             connection.execute(sa.text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
         # The first request after the outage succeeds: pre-ping replaces dead connections.
-        after = httpx.post(service.url + "/api/chat", timeout=60,
-                           json={"sender": runner.sender, "message": "about 5 hours"})
+        after = runner.post("about 5 hours")
         assert after.status_code == 200, after.text
         result = runner.assessment()
         assert result["findings"]["red_flag"] == before["findings"]["red_flag"] == "none"
@@ -117,24 +115,23 @@ def _stored_user_texts(postgres_url: str, sender: str) -> list[str]:
 def _resume(runner: Runner) -> None:
     """Reads where the conversation stands from the replica's stored history, as a widget
     that reloads does."""
-    history = runner.http.get(f"/api/conversations/{runner.sender}/messages")
+    history = runner.messages(limit=500)
     assert history.status_code == 200, history.text
     runner.last = [m for m in history.json() if m["sender"] == "bot"]
 
 
 def test_a_replica_killed_mid_turn_and_restarted_loses_nothing(replicas, postgres_url):
     first, second = replicas
-    sender = f"kill9-{uuid.uuid4().hex[:8]}"
     facts = {**HEALTHY, **CAUSE_FACTS["dehydration"]}
-    on_first = Runner(first.url, sender)
+    on_first = Runner(first.url)
+    sender = on_first.sender
     on_first.say("my legs feel heavy on every run")
     on_first.say(inform(on_first.asked(), facts[on_first.asked()]))
     question = on_first.asked()
 
     # kill -9 the first replica while it is (very likely) inside a turn of this conversation
     with ThreadPoolExecutor(1) as pool:
-        in_flight = pool.submit(httpx.post, first.url + "/api/chat", timeout=30, json={
-            "sender": sender, "message": inform(question, facts[question])})
+        in_flight = pool.submit(on_first.post, inform(question, facts[question]))
         first.process.kill()
         first.process.wait()
         try:
@@ -142,13 +139,13 @@ def test_a_replica_killed_mid_turn_and_restarted_loses_nothing(replicas, postgre
         except httpx.HTTPError:
             pass  # the replica died before answering: the turn is either stored whole or not
 
-    on_second = Runner(second.url, sender)
+    on_second = on_first.elsewhere(second.url)
     _resume(on_second)
     result = on_second.answer_until_done(facts)
     assert result["causes"][0]["id"] == "dehydration"
 
     first.start()  # the same replica, restarted, carries on too
-    restarted = Runner(first.url, sender)
+    restarted = on_first.elsewhere(first.url)
     assert restarted.assessment() == result
     restarted.say("how do I fix it?")
     assert "drink" in restarted.texts.lower() or "fluid" in restarted.texts.lower()
@@ -160,13 +157,13 @@ def test_a_replica_killed_mid_turn_and_restarted_loses_nothing(replicas, postgre
 
 def test_a_lock_left_by_a_dead_replica_expires_and_the_turn_goes_through(replicas):
     _, second = replicas
-    sender = f"deadlock-{uuid.uuid4().hex[:8]}"
-    key = f"heavylegs:conversation:{sender}"
+    runner = Runner(second.url)
+    key = f"heavylegs:conversation:{runner.sender}"
     store = redis.Redis.from_url(REDIS_URL)
     # What a replica killed inside a turn leaves behind: its lock, with the lease's expiry.
     store.set(key, "token-of-a-dead-replica", px=LEASE_S * 1000)
-    response = httpx.post(second.url + "/api/chat", timeout=LEASE_S * 4,
-                          json={"sender": sender, "message": "my legs feel heavy"})
+    runner.http.timeout = httpx.Timeout(LEASE_S * 4)
+    response = runner.post("my legs feel heavy")
     assert response.status_code == 200, response.text
     assert store.get(key) is None, "the turn released its own lock"
     store.close()
@@ -175,20 +172,18 @@ def test_a_lock_left_by_a_dead_replica_expires_and_the_turn_goes_through(replica
 def test_a_conversation_locked_too_long_is_503_and_answers_once_free(postgres_url, tmp_path):
     service = Service(postgres_url, tmp_path / "busy.log", REDIS_URL=REDIS_URL,
                       LOCK_WAIT_SECONDS="1").start()
-    sender = f"busy-{uuid.uuid4().hex[:8]}"
-    key = f"heavylegs:conversation:{sender}"
+    runner = Runner(service.url)
+    key = f"heavylegs:conversation:{runner.sender}"
     store = redis.Redis.from_url(REDIS_URL)
     try:
         store.set(key, "a-turn-that-hangs-elsewhere", ex=60)
-        busy = httpx.post(service.url + "/api/chat", timeout=30,
-                          json={"sender": sender, "message": "my legs feel heavy"})
+        busy = runner.post("my legs feel heavy")
         assert busy.status_code == 503, busy.text
         assert busy.headers["retry-after"] and "busy" in busy.json()["detail"]
         store.delete(key)
-        free = httpx.post(service.url + "/api/chat", timeout=30,
-                          json={"sender": sender, "message": "my legs feel heavy"})
+        free = runner.post("my legs feel heavy")
         assert free.status_code == 200, free.text
-        assert Runner(service.url, sender).assessment()["status"] == "in_progress"
+        assert runner.assessment()["status"] == "in_progress"
     finally:
         store.delete(key)
         store.close()

@@ -24,7 +24,7 @@ def test_a_conversation_continues_after_the_service_restarts(tmp_path):
 
     second = Service(database, tmp_path / "second.log", port=first.port).start()
     try:
-        again = Runner(second.url, sender=runner.sender)
+        again = runner.elsewhere(second.url)
         before = again.assessment()
         assert before["findings"] == {"red_flag": "none", "sleep_hours": "under_6"}
         again.say(inform(pending, "not_sure"))

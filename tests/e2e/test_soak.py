@@ -12,7 +12,6 @@ import json
 import os
 import random
 import time
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import httpx
 import pytest
 
 from bench.flows import RunnerFlow
-from bench.load import send
+from bench.load import open_conversation, send
 from tests.utils.service import ROOT, Service
 
 pytestmark = pytest.mark.e2e
@@ -57,12 +56,20 @@ async def _runner(index: int, urls: list[str], deadline: float, soak: Soak) -> N
     limits = httpx.Limits(max_connections=4, max_keepalive_connections=4, keepalive_expiry=2.0)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         while time.monotonic() < deadline:
-            flow, sender = RunnerFlow(rng), f"soak-{index}-{uuid.uuid4().hex[:8]}"
+            flow = RunnerFlow(rng)
+            turn = index
+            try:  # issued by one replica, answered by both
+                sender, token = await open_conversation(client, urls[turn % 2] + "/api/chat", "")
+            except httpx.HTTPError as exc:
+                soak.errors += 1
+                soak.error_samples.append(f"starting a conversation: {exc}")
+                await asyncio.sleep(1)
+                continue
             soak.conversations += 1
-            message, turn = flow.first(), index
+            message = flow.first()
             while message is not None:
                 latency, replies, error = await send(client, urls[turn % 2] + "/api/chat",
-                                                     sender, message)
+                                                     sender, message, token)
                 turn += 1
                 if error:
                     soak.errors += 1

@@ -15,6 +15,7 @@ import pytest
 from slack_sdk.signature import SignatureVerifier
 
 from tests.conftest import CHANNEL_SECRETS
+from tests.utils import stored
 from tests.utils.chat import inform
 from tests.utils.facts import CAUSE_FACTS, HEALTHY
 from tests.utils.fake_platform import FakePlatform, slack_answer
@@ -178,17 +179,12 @@ def with_ts(message: dict) -> dict:
 
 
 def assessment(client: httpx.Client, sender: str) -> dict | None:
-    response = client.get(f"/api/conversations/{sender}/assessment")
-    if response.status_code == 404:
-        return None
-    assert response.status_code == 200, response.text
-    return response.json()
+    """The stored assessment: no /api/* call reaches a Slack conversation."""
+    return stored.assessment(client.database_url, sender)
 
 
 def user_texts(client: httpx.Client, sender: str) -> list[str]:
-    response = client.get(f"/api/conversations/{sender}/messages")
-    assert response.status_code == 200, response.text
-    return [m["text"] for m in response.json() if m["sender"] == "user"]
+    return stored.texts(client.database_url, sender)
 
 
 def dm_sender(channel: str) -> str:
@@ -202,6 +198,7 @@ def thread_sender(channel: str, thread_ts: str) -> str:
 @pytest.fixture
 def slack(channels_service):
     with httpx.Client(base_url=channels_service.url, timeout=30) as client:
+        client.database_url = channels_service.env["DATABASE_URL"]  # where the chats are stored
         yield client
 
 
@@ -386,6 +383,22 @@ def test_a_button_press_in_a_thread_is_answered_in_that_thread(slack, fake_slack
     assert all(m["thread_ts"] == event["ts"] for m in after)
     sender = thread_sender(channel, event["ts"])
     assert assessment(slack, sender)["findings"] == {"red_flag": "none"}
+
+
+def test_delete_my_conversation_asks_first_then_deletes_it(slack, fake_slack):
+    channel = new_id("D")
+    assert post_json(slack, event_callback(dm_event(channel, "heavy legs"))).status_code == 200
+    sent = wait_posts(fake_slack, channel, 1)
+    assert assessment(slack, dm_sender(channel)) is not None
+    assert post_json(slack, event_callback(dm_event(channel, "Delete my conversation"))
+                     ).status_code == 200
+    sent = wait_posts(fake_slack, channel, len(sent) + 1)
+    assert values(sent[-1]) == ["/delete_confirmed", "/delete_cancelled"]
+    assert press(slack, channel, "/delete_confirmed", with_ts(sent[-1])).status_code == 200
+    done = wait_posts(fake_slack, channel, len(sent) + 1, with_buttons=False)
+    assert "conversation is deleted" in done[-1]["text"]
+    assert assessment(slack, dm_sender(channel)) is None
+    assert user_texts(slack, dm_sender(channel)) == []
 
 
 # ---------------------------------------------------------------- once only

@@ -18,8 +18,9 @@ import httpx
 import pytest
 
 from bot.triage.contract import FINDINGS, NOT_SURE
-from tests.conftest import CHANNEL_SECRETS
-from tests.utils.chat import INFORM, inform
+from tests.conftest import CHANNEL_MAX_TURNS, CHANNEL_SECRETS
+from tests.utils import stored
+from tests.utils.chat import INFORM, bearer, inform, start_conversation
 from tests.utils.facts import CAUSE_FACTS, HEALTHY
 from tests.utils.fake_platform import Call, FakePlatform
 
@@ -105,6 +106,7 @@ DOCUMENT = {"document": {"file_id": "BQACAgIAAxkBAAdoc", "file_unique_id": "AgAD
 @pytest.fixture
 def client(channels_service):
     with httpx.Client(base_url=channels_service.url, timeout=30) as http:
+        http.database_url = channels_service.env["DATABASE_URL"]  # where the chats are stored
         yield http
 
 
@@ -181,8 +183,13 @@ def barrier(client: httpx.Client, fake: FakePlatform, chat_id: int) -> list[Call
     return sent_to(fake, chat_id)[:last + 1]
 
 
-def assessment(client: httpx.Client, chat_id: int) -> httpx.Response:
-    return client.get(f"/api/conversations/telegram-{chat_id}/assessment")
+def assessment(client: httpx.Client, chat_id: int) -> dict | None:
+    """The chat's stored assessment: no /api/* call reaches a Telegram conversation."""
+    return stored.assessment(client.database_url, f"telegram-{chat_id}")
+
+
+def user_texts(client: httpx.Client, chat_id: int) -> list[str]:
+    return stored.texts(client.database_url, f"telegram-{chat_id}")
 
 
 # ---------------------------------------------------------------- messages in, replies out
@@ -206,10 +213,8 @@ def test_a_text_message_in_a_private_chat_is_answered_through_the_bot_api(client
     assert all(call.body["text"].strip() for call in replies)
     assert replies[-1] is question, "the question with the buttons ends the turn"
 
-    result = assessment(client, chat_id)
-    assert result.status_code == 200 and result.json()["status"] == "in_progress"
-    history = client.get(f"/api/conversations/telegram-{chat_id}/messages").json()
-    assert [m["text"] for m in history if m["sender"] == "user"] == ["my legs feel heavy on every run"]
+    assert assessment(client, chat_id)["status"] == "in_progress"
+    assert user_texts(client, chat_id) == ["my legs feel heavy on every run"]
 
 
 def test_start_greets_and_group_chats_are_conversations_too(client, fake_telegram):
@@ -219,9 +224,8 @@ def test_start_greets_and_group_chats_are_conversations_too(client, fake_telegra
     for chat_id in (private, group):
         texts = [c.body["text"] for c in wait_sent(fake_telegram, chat_id, 2)]
         assert any(text.startswith("Hi!") for text in texts), texts
-        assert assessment(client, chat_id).status_code == 200
-    assert client.get(f"/api/conversations/telegram-{group}/assessment").json()["sender"] == \
-        f"telegram-{group}"
+        assert assessment(client, chat_id) is not None
+    assert assessment(client, group)["sender"] == f"telegram-{group}"
 
 
 def test_a_button_press_is_acknowledged_and_answers_the_question(client, fake_telegram):
@@ -240,7 +244,7 @@ def test_a_button_press_is_acknowledged_and_answers_the_question(client, fake_te
 
     following = wait_keyboard(fake_telegram, chat_id, 2)
     assert asked(following) not in (None, "red_flag"), following.body
-    assert assessment(client, chat_id).json()["findings"]["red_flag"] == "none"
+    assert assessment(client, chat_id)["findings"]["red_flag"] == "none"
 
 
 @pytest.mark.parametrize("content", [STICKER, PHOTO, VOICE, LOCATION, DOCUMENT],
@@ -251,7 +255,7 @@ def test_what_is_not_text_gets_a_polite_text_only_reply(client, fake_telegram, c
     [reply] = wait_sent(fake_telegram, chat_id)
     assert "only read text" in reply.body["text"]
     assert not reply.body.get("reply_markup")
-    assert assessment(client, chat_id).status_code == 404, "no conversation turn was taken"
+    assert assessment(client, chat_id) is None, "no conversation turn was taken"
 
 
 def test_edits_service_messages_and_other_updates_are_ignored(client, fake_telegram):
@@ -265,7 +269,7 @@ def test_edits_service_messages_and_other_updates_are_ignored(client, fake_teleg
 
     replies = barrier(client, fake_telegram, chat_id)
     assert len(replies) == 1, [c.body["text"] for c in replies]
-    assert assessment(client, chat_id).status_code == 404
+    assert assessment(client, chat_id) is None
 
 
 def test_an_update_delivered_twice_is_answered_once(client, fake_telegram):
@@ -276,9 +280,9 @@ def test_an_update_delivered_twice_is_answered_once(client, fake_telegram):
 
     replies = barrier(client, fake_telegram, chat_id)[:-1]
     assert sum("safety check" in c.body["text"] for c in replies) == 1
-    history = client.get(f"/api/conversations/telegram-{chat_id}/messages").json()
-    assert [m["text"] for m in history if m["sender"] == "user"] == ["my legs feel heavy when I run"]
-    assert len([m for m in history if m["sender"] == "bot" and m.get("text")]) == len(replies)
+    assert user_texts(client, chat_id) == ["my legs feel heavy when I run"]
+    bot_texts = stored.texts(client.database_url, f"telegram-{chat_id}", "bot")
+    assert len(bot_texts) == len(replies)
 
 
 def test_a_whole_conversation_by_buttons_reaches_the_conclusion(client, fake_telegram):
@@ -301,7 +305,7 @@ def test_a_whole_conversation_by_buttons_reaches_the_conclusion(client, fake_tel
     else:
         pytest.fail(f"no conclusion after {pressed}")
 
-    result = assessment(client, chat_id).json()
+    result = assessment(client, chat_id)
     assert result["status"] == "complete"
     assert result["causes"][0]["id"] == "sleep"
     assert result["findings"]["sleep_hours"] == "under_6"
@@ -309,6 +313,79 @@ def test_a_whole_conversation_by_buttons_reaches_the_conclusion(client, fake_tel
     texts = "\n".join(c.body["text"] for c in sent_to(fake_telegram, chat_id))
     assert "1. Lack of sleep" in texts
     assert len(fake_telegram.called("answerCallbackQuery")) >= len(pressed)
+
+
+# ---------------------------------------------------------------- ownership and deletion
+
+
+def test_a_telegram_conversation_cannot_be_read_deleted_or_answered_from_the_web(
+        client, fake_telegram):
+    chat_id = new_id()
+    sender = f"telegram-{chat_id}"
+    deliver(client, text_update(chat_id, "my legs feel like lead"))
+    assert asked(wait_keyboard(fake_telegram, chat_id, 1)) == "red_flag"
+    web_sender, web_token = start_conversation(client)  # a real token, of another conversation
+    for headers in ({}, bearer(web_token), bearer("x" * 43)):
+        for method, path in (("GET", f"/api/conversations/{sender}/assessment"),
+                             ("GET", f"/api/conversations/{sender}/messages"),
+                             ("DELETE", f"/api/conversations/{sender}")):
+            response = client.request(method, path, headers=headers)
+            assert response.status_code == 401, (method, path, headers)
+            assert "my legs" not in response.text
+        answer = client.post("/api/chat", headers=headers, json={
+            "sender": sender, "message": inform("red_flag", "none")})
+        assert answer.status_code == 401, headers
+    assert assessment(client, chat_id)["findings"] == {}, "nobody answered for the runner"
+    deliver(client, text_update(chat_id, "none of those"))
+    following = wait_keyboard(fake_telegram, chat_id, 2)
+    assert asked(following) not in (None, "red_flag")
+    assert assessment(client, chat_id)["findings"]["red_flag"] == "none"
+    assert user_texts(client, chat_id) == ["my legs feel like lead", "none of those"]
+
+
+def test_delete_asks_first_then_deletes_the_whole_conversation(client, fake_telegram):
+    chat_id = new_id()
+    deliver(client, text_update(chat_id, "my legs feel heavy"))
+    wait_keyboard(fake_telegram, chat_id, 1)
+    deliver(client, text_update(chat_id, "/delete"))
+    confirm = wait_keyboard(fake_telegram, chat_id, 2)
+    assert "Delete it?" in confirm.body["text"]
+    assert callback_data(confirm) == ["/delete_confirmed", "/delete_cancelled"]
+
+    press, _ = callback_update(chat_id, "/delete_cancelled")
+    deliver(client, press)
+    kept = wait_until(lambda: [c for c in sent_to(fake_telegram, chat_id)
+                               if "Nothing was deleted" in c.body["text"]], "the cancel reply")
+    assert kept and assessment(client, chat_id) is not None
+
+    deliver(client, text_update(chat_id, "delete my conversation"))
+    wait_keyboard(fake_telegram, chat_id, 3)
+    press, _ = callback_update(chat_id, "/delete_confirmed")
+    deliver(client, press)
+    wait_until(lambda: [c for c in sent_to(fake_telegram, chat_id)
+                        if "conversation is deleted" in c.body["text"]], "the deleted reply")
+    assert assessment(client, chat_id) is None
+    assert user_texts(client, chat_id) == []
+    deliver(client, text_update(chat_id, "my legs are heavy"))
+    assert asked(wait_keyboard(fake_telegram, chat_id, 4)) == "red_flag", "a fresh start"
+    assert user_texts(client, chat_id) == ["my legs are heavy"]
+
+
+def test_past_max_turns_the_runner_is_told_how_to_start_again(client, fake_telegram):
+    chat_id = new_id()
+    for turn in range(CHANNEL_MAX_TURNS):
+        deliver(client, text_update(chat_id, f"my legs are heavy, day {turn}"))
+    wait_until(lambda: len(user_texts(client, chat_id)) == CHANNEL_MAX_TURNS, "every turn stored")
+    deliver(client, text_update(chat_id, "one more"))
+    capped = wait_until(lambda: [c for c in sent_to(fake_telegram, chat_id)
+                                 if "limit of" in c.body["text"]], "the cap's reply")
+    assert f"limit of {CHANNEL_MAX_TURNS} messages" in capped[0].body["text"]
+    assert "/delete" in capped[0].body["text"]
+    assert "one more" not in user_texts(client, chat_id), "not read past the cap"
+    shown = len(keyboards(fake_telegram, chat_id))
+    deliver(client, text_update(chat_id, "/delete"))
+    assert "Delete it?" in wait_keyboard(fake_telegram, chat_id, shown + 1).body["text"], \
+        "the way out works at the cap"
 
 
 # ---------------------------------------------------------------- refused requests
@@ -322,7 +399,7 @@ def test_a_missing_or_wrong_secret_is_403_and_nothing_is_sent(client, fake_teleg
     assert response.status_code == 403
     assert SECRET_HEADER in response.json()["detail"]
     assert len(barrier(client, fake_telegram, chat_id)) == 1, "only the barrier's reply"
-    assert assessment(client, chat_id).status_code == 404
+    assert assessment(client, chat_id) is None
 
 
 @pytest.mark.parametrize("body", [
