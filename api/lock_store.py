@@ -57,8 +57,8 @@ class ConversationLocks:
             try:
                 await lock.release()
             except RedisError as exc:  # expired, or Redis unreachable: it expires by itself
-                logger.warning("could not release the lock of conversation %r: %s", sender,
-                               type(exc).__name__)
+                logger.warning("could not release the lock of a conversation: %s", type(exc).__name__)
+                logger.debug("could not release the lock of conversation %r", sender)
 
     @staticmethod
     async def _renew(lock: Lock, sender: str) -> None:
@@ -68,11 +68,12 @@ class ConversationLocks:
             try:
                 await lock.reacquire()
             except LockError:
-                logger.warning("the lock of conversation %r expired during a turn", sender)
+                logger.warning("the lock of a conversation expired during a turn")
+                logger.debug("the lock of conversation %r expired during a turn", sender)
                 return
             except RedisError as exc:  # try again at the next renewal
-                logger.warning("could not renew the lock of conversation %r: %s", sender,
-                               type(exc).__name__)
+                logger.warning("could not renew the lock of a conversation: %s", type(exc).__name__)
+                logger.debug("could not renew the lock of conversation %r", sender)
 
 
 class LocalLocks:

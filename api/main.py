@@ -71,7 +71,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    logger.exception("unexpected error on %s %s", request.method, request.url.path)
+    # Type and stack only: an exception's text can quote what the runner wrote.
+    logs.log_failure(logger, "unexpected error on %s %s", request.method, request.url.path)
     return JSONResponse({"detail": "internal error; the conversation so far is kept"},
                         status_code=500)
 

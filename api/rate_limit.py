@@ -3,8 +3,10 @@
 - The client is the ASGI scope's client address. uvicorn puts X-Forwarded-For's address
   there when the peer is in FORWARDED_ALLOW_IPS (127.0.0.1 by default), so behind a proxy
   each runner is counted, not the proxy. IPv6 clients are counted per /64 network (one
-  machine easily has a whole /64). Requests without an IP client address (no TCP peer,
-  e.g. a test client) are not limited.
+  machine easily has a whole /64). Requests whose client is not an IP address (none at
+  all, a Unix socket's peer, or what a trusted proxy put in X-Forwarded-For, e.g.
+  "unknown") all count as one client, NON_IP: they are never let through unlimited.
+  Nothing is exempt but RATE_LIMIT_EXEMPT's networks.
 - Only paths under /api/ count: /health, the widget's files, /webhook and the platforms'
   webhooks never do. CORS preflights are answered before they get here, so they do not count.
 - Fixed windows starting at a client's first request; every request counts, the rejected
@@ -33,6 +35,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 logger = logging.getLogger("api.rate_limit")
 
 NAMESPACE = "heavylegs"  # first part of every counter's key (LIMITER/heavylegs/<client>/...)
+NON_IP = "non-ip"  # the one client every request without an IP client address counts for
 IPV6_PREFIX = 64
 REDIS_TIMEOUT_S = 2
 WARN_EVERY_S = 60
@@ -111,14 +114,16 @@ class RateLimiter:
         return cls(items, exempt, settings.redis_url) if items else None
 
     def client_key(self, scope: Scope) -> str | None:
-        """Whom the request counts for; None for exempt or unknown clients."""
+        """Whom the request counts for: its address (IPv6: its /64), NON_IP for a client
+        that is not an IP address; None only for RATE_LIMIT_EXEMPT's addresses."""
         client = scope.get("client")
-        if not client or not client[0]:
-            return None
+        host = client[0] if client else None
         try:
-            address = ipaddress.ip_address(client[0])
+            address = ipaddress.ip_address(host) if isinstance(host, str) else None
         except ValueError:
-            return None
+            address = None
+        if address is None:
+            return NON_IP
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped
         if any(address in network for network in self.exempt):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import ipaddress
 import json
 import os
 import re
@@ -260,7 +261,7 @@ def test_dockerignore_keeps_local_files_out_and_what_the_image_copies_in(stages)
         assert (ROOT / source).exists(), f"COPY {source}: no such file"
         assert not ignored(source, patterns), f"COPY {source}: excluded by .dockerignore"
     for path in ("api/main.py", "api/static/widget.js", "api/migrations/env.py",
-                 "data/knowledge/causes.yml", "bot/nlu/findings_extractor.py"):
+                 "data/knowledge/causes.yml", "bot/listening/turn.py"):
         assert not ignored(path, patterns), f"{path} is needed in the image"
 
 
@@ -336,10 +337,27 @@ def test_compose_runs_two_replicas_of_the_service_on_postgres_and_redis():
         env = app["environment"]
         assert env["DATABASE_URL"].startswith("postgresql://") and "@postgres:5432/" in env["DATABASE_URL"]
         assert env["REDIS_URL"] == "redis://redis:6379/0"
-        assert env["FORWARDED_ALLOW_IPS"] == "*"
         assert services["postgres"]["image"] == "postgres:15"
         assert services["redis"]["image"].split(":")[0] == "redis"
         assert services["redis"]["image"].split(":")[1].startswith("7")
+
+
+def test_compose_trusts_x_forwarded_for_from_nginx_alone():
+    """FORWARDED_ALLOW_IPS is nginx's fixed address on the stack's fixed subnet, outside the
+    range the other containers get theirs from: no other peer can claim a client address."""
+    for implementation, config in compose_configs().items():
+        services = config["services"]
+        trusted = services["app"]["environment"]["FORWARDED_ALLOW_IPS"]
+        assert trusted != "*" and "," not in trusted, f"{implementation}: {trusted}"
+        nginx_address = ipaddress.ip_address(services["nginx"]["networks"]["default"]["ipv4_address"])
+        assert ipaddress.ip_address(trusted) == nginx_address, implementation
+        (pool,) = config["networks"]["default"]["ipam"]["config"]
+        subnet, others = ipaddress.ip_network(pool["subnet"]), ipaddress.ip_network(pool["ip_range"])
+        assert nginx_address in subnet and others.subnet_of(subnet), implementation
+        assert nginx_address not in others, "a replica could be given nginx's address"
+        assert not subnet.is_global, "a private network"
+        for name in SERVICES - {"nginx"}:  # all on the one default network
+            assert set(services[name].get("networks", {"default": None})) == {"default"}, name
 
 
 def test_compose_checks_the_health_of_every_service_and_starts_them_in_order():
@@ -391,12 +409,15 @@ def test_nginx_sends_requests_to_app_8000():
 
 class _Replica(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        self.server.paths.append(self.path)
         self.server.seen.append({k.lower(): v for k, v in self.headers.items()})
         body = self.server.name.encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    do_POST = do_GET
 
     def log_message(self, *args: object) -> None:
         pass
@@ -407,7 +428,7 @@ def replicas() -> Iterator[list[ThreadingHTTPServer]]:
     servers = []
     for name in ("replica-1", "replica-2"):
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Replica)
-        server.name, server.seen = name, []
+        server.name, server.seen, server.paths = name, [], []
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
     yield servers
@@ -419,7 +440,8 @@ def replicas() -> Iterator[list[ThreadingHTTPServer]]:
 @contextlib.contextmanager
 def running_nginx(tmp_path: Path, replicas: list[ThreadingHTTPServer]) -> Iterator[str]:
     """nginx on a copy of deploy/nginx.conf: the two stand-ins in place of `app`'s addresses
-    (what Docker's DNS would give), a free local port in place of 80, temp files under tmp."""
+    (what Docker's DNS would give), a free local port in place of 80, temp files under tmp;
+    its standard output (the access log) goes to tmp/access.log."""
     binary = shutil.which("nginx") or next(
         (p for p in ("/usr/sbin/nginx", "/usr/local/sbin/nginx") if os.access(p, os.X_OK)), None)
     if not binary:
@@ -438,7 +460,9 @@ def running_nginx(tmp_path: Path, replicas: list[ThreadingHTTPServer]) -> Iterat
                "-g", f"daemon off; pid {tmp_path}/nginx.pid;"]
     check = subprocess.run([*command, "-t"], capture_output=True, text=True, timeout=30)
     assert check.returncode == 0, check.stderr
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    access_log = (tmp_path / "access.log").open("wb")
+    process = subprocess.Popen(command, stdout=access_log, stderr=subprocess.PIPE)
+    access_log.close()  # nginx has its own copy
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20
@@ -474,6 +498,49 @@ def test_nginx_spreads_requests_over_the_replicas_with_the_real_client_address(t
             assert headers["x-forwarded-for"] == "127.0.0.1", headers
             assert headers["x-forwarded-proto"] == "http", headers
             assert headers["host"] == url.removeprefix("http://"), headers
+
+
+WEBHOOK_SPELLINGS = ["/webhook", "/webhook?x=1", "//webhook", "/./webhook", "/%77ebhook",
+                     "/%2Fwebhook", "/api/../webhook", "/webhook/", "/webhook/x"]
+
+
+def test_nginx_never_passes_the_action_server_webhook_on(tmp_path, replicas):
+    """/webhook is the Rasa action-server protocol, for the service's own agent: from
+    outside, every spelling of it is nginx's 404 and never reaches a replica."""
+    with running_nginx(tmp_path, replicas) as url, \
+            httpx.Client(base_url=url, timeout=10, trust_env=False) as client:
+        for path in WEBHOOK_SPELLINGS:
+            for method in ("GET", "POST"):
+                request = client.build_request(method, url, content=b"{}" if method == "POST" else None)
+                request.url = request.url.copy_with(raw_path=path.encode())  # sent as written
+                assert client.send(request).status_code == 404, f"{method} {path}"
+        assert client.get("/api/chat").text in ("replica-1", "replica-2"), "the rest still goes on"
+    assert all("webhook" not in path for server in replicas for path in server.paths), \
+        [server.paths for server in replicas]
+
+
+def test_nginx_logs_no_conversation_id_nor_query_string(tmp_path, replicas):
+    with running_nginx(tmp_path, replicas) as url, \
+            httpx.Client(base_url=url, timeout=10, trust_env=False) as client:
+        for path in ("/api/conversations/conv-0123456789/messages?offset=2&limit=5",
+                     "/api/conversations/conv-0123456789/assessment",
+                     "/api/conversations/conv-0123456789",
+                     "/api/admin/conversations/conv-0123456789",
+                     "/api/admin/conversations?limit=5&offset=conv-0123456789",
+                     "/api/conversations/conv-0123456789/x/conv-0123456789"):
+            client.get(path)
+        client.post("/api/conversations/conv-0123456789")
+    log = (tmp_path / "access.log").read_text()  # nginx flushed it when it quit
+    assert "conv-0123456789" not in log and "limit=" not in log, log
+    for line in ('"GET /api/conversations/{sender}/messages HTTP/1.1" 200',
+                 '"GET /api/conversations/{sender}/assessment HTTP/1.1" 200',
+                 '"GET /api/conversations/{sender} HTTP/1.1" 200',
+                 '"GET /api/admin/conversations/{sender} HTTP/1.1" 200',
+                 '"GET /api/admin/conversations HTTP/1.1" 200',
+                 '"GET /api/conversations/{sender}/... HTTP/1.1" 200',
+                 '"POST /api/conversations/{sender} HTTP/1.1" 200'):
+        assert line in log, f"{line} not in:\n{log}"
+    assert [p for s in replicas for p in s.paths if "?" in p], "the replicas still get the query"
 
 
 # --- deploy/kubernetes.yaml -----------------------------------------------------------------
@@ -535,3 +602,47 @@ def test_kubernetes_wires_config_service_and_ingress_to_the_pods():
     assert backends and all(b["name"] == service["metadata"]["name"] for b in backends)
     service_ports = {p["name"] for p in service["spec"]["ports"]}
     assert all(b["port"]["name"] in service_ports for b in backends)
+
+
+def test_kubernetes_trusts_x_forwarded_for_from_the_pod_network_only():
+    (config_map,) = [r for r in kubernetes_resources() if r["kind"] == "ConfigMap"]
+    trusted = config_map["data"]["FORWARDED_ALLOW_IPS"]
+    assert "*" not in trusted, "any peer could choose the address it is limited as"
+    networks = [ipaddress.ip_network(part.strip()) for part in trusted.split(",")]
+    assert networks and all(network.is_private for network in networks), trusted
+    text = KUBERNETES.read_text()
+    comment = text[:text.index("FORWARDED_ALLOW_IPS: ")].rsplit("data:", 1)[1]
+    assert "ADJUST IT" in comment and "pod network" in comment, "say to adjust it, and to what"
+    docs = (ROOT / "docs" / "deploy.md").read_text()
+    assert trusted in docs and "FORWARDED_ALLOW_IPS" in docs
+
+
+def ingress_routes(path: str) -> bool:
+    """Whether the Ingress sends `path` to the service (Kubernetes' Exact and Prefix rules:
+    a prefix matches whole path segments)."""
+    (ingress,) = [r for r in kubernetes_resources() if r["kind"] == "Ingress"]
+    for rule in ingress["spec"]["rules"]:
+        for entry in rule["http"]["paths"]:
+            route, kind = entry["path"], entry["pathType"]
+            if kind == "Exact" and path == route:
+                return True
+            if kind == "Prefix" and (route == "/" or path == route.rstrip("/")
+                                     or path.startswith(route.rstrip("/") + "/")):
+                return True
+    return False
+
+
+def test_the_ingress_routes_every_public_path_of_the_service_and_never_the_webhook():
+    """The service's routes, read from the app itself: a new public route that the Ingress
+    does not route fails here."""
+    from api.main import create_app
+    from api.routes import webhook
+    from api.settings import Settings
+
+    app = create_app(Settings(database_url="sqlite://"))
+    paths = {route.path for route in [*app.routes, *webhook.router.routes] if hasattr(route, "path")}
+    assert "/webhook" in paths and "/api/chat" in paths, paths
+    for path in sorted(paths - {"/webhook"}):
+        assert ingress_routes(path.replace("{sender}", "abc")), f"{path} is not routed"
+    for path in ("/webhook", "/webhook/", "/webhooks", "/actions"):
+        assert not ingress_routes(path), f"the Ingress routes {path}"

@@ -121,12 +121,21 @@ _REST_COUNT = re.compile(
     rf"|\b({_N})(?: (?:or|to) ({_N}))? days? (?:off|of rest|of recovery|rest)\b"
     r"|\brest days?(?: [a-z]+){0,2}? (?:none|0)\b")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
-_REST_WEEKDAYS = re.compile(
+# Weekdays a runner rests on: "rest on Sundays", "Mondays and Fridays off". A list of
+# weekdays is read once, left to right (see `_rest_weekday_lists`): a regex for "a list,
+# then 'off'" would retry from every weekday of a long list that is not followed by it,
+# quadratic in the list's length ("monday, monday, monday, ..." x 2,000).
+_REST_BEFORE_DAYS = re.compile(  # "rest on Sundays", "days off are monday & friday"
     rf"\b(?:rest|off|rest days?|days? off|break)(?: [a-z]+){{0,3}}? ({_WEEKDAY}(?:"
-    rf"(?: ,| and| or| &)+ {_WEEKDAY})*)"
-    rf"|\b({_WEEKDAY}(?:(?: ,| and| or)+ {_WEEKDAY})*) (?:off|are rest days|is (?:my )?rest day)")
-# "I run every day except Fridays", "no rest days except Sunday"
-_EXCEPT_WEEKDAYS = re.compile(rf"\b(?:except|apart from|other than)(?: for)?(?: on)? ()({_WEEKDAY}"
+    rf"(?: ,| and| or| &)+ {_WEEKDAY})*)")
+_DAY_START = re.compile(rf"\b{_WEEKDAY}")
+_DAY = re.compile(_WEEKDAY)
+_NEXT_DAY = re.compile(rf"(?: ,| and| or)+ (?={_WEEKDAY})")  # ", and " before the next weekday
+_DAYS_OFF = re.compile(r" (?:off|are rest days|is (?:my )?rest day)")  # after the list
+# "I run every day except Fridays", "no rest days except Sunday": anchored at its first
+# word, and its list has no backtracking to do (a weekday or a separator always ends at a
+# word boundary), so linear as it is.
+_EXCEPT_WEEKDAYS = re.compile(rf"\b(?:except|apart from|other than)(?: for)?(?: on)? ({_WEEKDAY}"
                               rf"(?:(?: ,| and| or)+ {_WEEKDAY})*)\b")
 # "added a run", "from 3 runs a week to 6": not the number of runs a week now.
 _ADDED = re.compile(r"\b(?:added|adding|extra|another|more|add|from)\b")
@@ -161,11 +170,65 @@ def rest_hits(doc: Doc) -> list[Hit]:
         run, off = int(m.group(1)), int(m.group(2))
         if run + off and not doc.is_negated(m.start(), strict=True):
             hits.append((m.start(), m.end(), "rest_days", rest_bucket(7 * off / (run + off))))
-    for m in [*_REST_WEEKDAYS.finditer(text), *_EXCEPT_WEEKDAYS.finditer(text)]:
-        days = re.findall(_WEEKDAY, m.group(1) or m.group(2) or "")
-        if days and (m.re is _EXCEPT_WEEKDAYS or not doc.is_negated(m.start(), strict=True)):
-            hits.append((m.start(), m.end(), "rest_days", "one" if len(days) == 1 else "two_plus"))
+    weekdays = [(start, end, days, False) for start, end, days in _rest_weekday_lists(text)]
+    weekdays += [(m.start(), m.end(), m.group(1), True) for m in _EXCEPT_WEEKDAYS.finditer(text)]
+    for start, end, listed, excepted in weekdays:
+        days = _DAY.findall(listed)
+        if days and (excepted or not doc.is_negated(start, strict=True)):
+            hits.append((start, end, "rest_days", "one" if len(days) == 1 else "two_plus"))
     return hits
+
+
+def _rest_weekday_lists(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the weekdays) of each "rest on Sundays" or "Mondays and Fridays off".
+
+    What `finditer` of `_REST_BEFORE_DAYS` or "a list of weekdays followed by _DAYS_OFF"
+    would find (leftmost first, never overlapping), in linear time: each weekday's list
+    is followed to its end once, whichever weekday of it a search starts from.
+    """
+    list_end: dict[int, int] = {}  # a weekday's start -> the end of the list it begins
+
+    def end_of_list(start: int) -> int:
+        walked, pos = [], start
+        while pos not in list_end:
+            walked.append(pos)
+            end = _DAY.match(text, pos).end()
+            after = _NEXT_DAY.match(text, end)
+            if after is None:
+                list_end[pos] = end
+                break
+            pos = after.end()
+        for day in walked:
+            list_end[day] = list_end[pos]
+        return list_end[pos]
+
+    def days_off_from(pos: int) -> tuple[int, int, str] | None:
+        """The first "Mondays and Fridays off" starting at pos or later."""
+        for day in starts:
+            if day.start() < pos:
+                continue
+            end = end_of_list(day.start())
+            off = _DAYS_OFF.match(text, end)
+            if off:
+                return day.start(), off.end(), text[day.start():end]
+        return None
+
+    starts = _DAY_START.finditer(text)
+    found: list[tuple[int, int, str]] = []
+    pos = 0
+    before = _REST_BEFORE_DAYS.search(text)
+    after = days_off_from(0)
+    while before or after:
+        if before and (after is None or before.start() < after[0]):
+            found.append((before.start(), before.end(), before.group(1)))
+        else:
+            found.append(after)
+        pos = found[-1][1]
+        if before and before.start() < pos:
+            before = _REST_BEFORE_DAYS.search(text, pos)
+        if after and after[0] < pos:
+            after = days_off_from(pos)
+    return found
 
 
 _FROM_TO = re.compile(

@@ -14,9 +14,10 @@ requests per operation as a run on a laptop (the mix of status codes can differ 
 Schemathesis feeds values from responses, such as timestamps, back into generation). The
 service runs with an ADMIN_TOKEN and its action server on (ACTION_ENDPOINT_SECRET); both,
 and the token of one issued conversation, are given to Schemathesis, so the admin, webhook
-and conversation operations are fuzzed past their 401s too. `test_every_operation_was_fuzzed` (after the fuzzing, in file order)
-prints how many requests each operation got and fails if any got fewer than `MIN_REQUESTS`,
-so the fuzzing can never silently test nothing.
+and conversation operations are fuzzed past their 401s too.
+`test_every_operation_was_fuzzed` (after the fuzzing, in file order) prints how many
+requests each operation got and fails if any got fewer than `MIN_REQUESTS`, so the
+fuzzing can never silently test nothing.
 """
 from __future__ import annotations
 

@@ -15,13 +15,13 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 
-from api.rate_limit import RateLimiter, parse_exempt, parse_rate_limit
+from api.rate_limit import NON_IP, RateLimiter, parse_exempt, parse_rate_limit
 from api.settings import Settings
 from tests.utils.service import Service, free_port
 
 LIMIT = 5
 EXEMPT = "198.51.100.250"
-API = "/api/conversations/nobody/assessment"  # a cheap /api/* request: 404, but served
+API = "/api/admin/conversations"  # a cheap /api/* request: 404 (ADMIN_TOKEN unset), but served
 REDIS_URL = os.environ.get("TEST_REDIS_RATE_LIMIT_URL", "redis://127.0.0.1:6379/7")
 
 
@@ -123,6 +123,18 @@ def test_cors_preflights_do_not_count(limited):
     assert spend(limited.url, "203.0.113.6", LIMIT) == [404] * LIMIT
 
 
+def test_clients_that_are_not_ip_addresses_share_one_limit(limited):
+    """A trusted proxy may forward an address that is not one ("unknown", an obfuscated
+    RFC 7239 identifier): uvicorn puts it in the scope as it is. Such clients are one
+    client, limited like any other, never let through unlimited."""
+    assert spend(limited.url, "unknown", LIMIT) == [404] * LIMIT
+    with httpx.Client(base_url=limited.url, timeout=30) as http:
+        assert_rate_limited(http.get(API, headers=as_client("unknown")))
+        for other in ("_hidden", "garbage", "203.0.113.10:abc"):
+            assert_rate_limited(http.get(API, headers=as_client(other)))
+    assert spend(limited.url, "203.0.113.11", 1) == [404], "IP clients keep their own limit"
+
+
 def test_an_exempt_address_is_never_limited(limited):
     assert spend(limited.url, EXEMPT, 3 * LIMIT) == [404] * (3 * LIMIT)
 
@@ -186,7 +198,9 @@ def test_client_keys():
     assert key("::ffff:203.0.113.9") == "203.0.113.9", "IPv4 seen through an IPv6 socket"
     assert key("2001:db8:0:1::7") == "2001:db8:0:1::/64"
     assert key("10.1.2.3") is None and key("::1") is None, "exempt"
-    assert key(None) is None and key("testclient") is None, "no IP address: not limited"
+    for host in (None, "", "testclient", "unknown", "_hidden", "203.0.113.9:abc", "localhost"):
+        assert key(host) == NON_IP, f"{host!r}: not an IP address, so the one shared client"
+    assert limiter.client_key({}) == NON_IP, "no client in the scope at all"
     assert RateLimiter.from_settings(Settings(rate_limit="")) is None
 
 

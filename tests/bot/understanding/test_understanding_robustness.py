@@ -70,3 +70,48 @@ def test_mentions_running_trouble(text: str, expected: bool) -> None:
 def test_vocabulary_matches_the_triage_contract() -> None:
     contract = pytest.importorskip("bot.triage.contract")
     assert FINDINGS == contract.FINDINGS
+
+
+# A list of weekdays is read once: "monday, monday, ..." used to be retried from each of
+# its weekdays (quadratic: a 2,000-character list cost as much as 200 ordinary messages).
+_WEEKDAY_LISTS = ["monday, ", "Mondays and ", "monday & ", "sundays or ", "except friday, ",
+                  "rest monday, "]
+
+
+def _repeat_to(phrase: str, chars: int) -> str:
+    return (phrase * (chars // len(phrase) + 1))[:chars]
+
+
+def _best_time(run, repeats: int = 7) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("phrase", _WEEKDAY_LISTS)
+def test_a_long_list_of_weekdays_is_read_in_linear_time(phrase: str) -> None:
+    from bot.understanding.negation import Doc
+    from bot.understanding.normalize import normalize
+    from bot.understanding.numbers import rest_hits
+
+    message = _repeat_to(phrase, 2_000)
+    started = time.perf_counter()
+    extract_findings(message)
+    assert time.perf_counter() - started < 1.0, "a 2,000-character message: well under a second"
+
+    short, long = Doc(normalize(message)), Doc(normalize(_repeat_to(phrase, 8_000)))
+    ratio = _best_time(lambda: rest_hits(long)) / _best_time(lambda: rest_hits(short))
+    # Linear work is ~4x for 4x the text; quadratic work was ~15x.
+    assert ratio < 8, f"4x the weekdays took {ratio:.1f}x the time"
+
+
+def test_a_long_list_of_weekdays_still_reads_as_rest_days() -> None:
+    days = _repeat_to("monday, friday, ", 2_000).rstrip(", ")
+    assert extract_findings(f"I take {days} off").get("rest_days") == "two_plus"
+    assert extract_findings(f"{days} are rest days").get("rest_days") == "two_plus"
+    assert extract_findings(f"I run on {days}") == {}, "running days, not rest days"
+    assert extract_findings("I take Mondays & Fridays off")["rest_days"] == "two_plus"
+    assert extract_findings("Fridays off") == {"rest_days": "one"}
