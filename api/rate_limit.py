@@ -7,8 +7,9 @@
   all, a Unix socket's peer, or what a trusted proxy put in X-Forwarded-For, e.g.
   "unknown") all count as one client, NON_IP: they are never let through unlimited.
   Nothing is exempt but RATE_LIMIT_EXEMPT's networks.
-- Only paths under /api/ count: /health, the widget's files, /webhook and the platforms'
-  webhooks never do. CORS preflights are answered before they get here, so they do not count.
+- Only paths under /api/ and /webhook (the action server, on only with
+  ACTION_ENDPOINT_URL) count: /health, the widget's files and the platforms' webhooks
+  never do. CORS preflights are answered before they get here, so they do not count.
 - Fixed windows starting at a client's first request; every request counts, the rejected
   ones too. Over any limit the answer is 429 with `Retry-After` (whole seconds, >= 1) and
   a JSON `detail`.
@@ -161,7 +162,7 @@ def is_limited_path(scope: Scope) -> bool:
     root = scope.get("root_path") or ""
     if root and path.startswith(root):
         path = path[len(root):]
-    return path == "/api" or path.startswith("/api/")
+    return path == "/api" or path.startswith("/api/") or path == "/webhook"
 
 
 class RateLimitMiddleware:

@@ -31,6 +31,7 @@ from starlette.concurrency import run_in_threadpool
 from api.channel_turns import channel_turn
 from api.conversation import clean_text, too_long
 from api.deliveries import first_delivery
+from api.logs import log_failure
 from api.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -201,8 +202,17 @@ class SlackChannel:
             arguments["thread_ts"] = thread_ts
         try:
             await self.client.chat_postMessage(channel=channel, **arguments)
-        except Exception as exc:
-            logger.error("slack chat.postMessage to %s failed: %s", channel, exc)
+        except Exception as exc:  # Slack's error code, not the channel (a runner's DM)
+            logger.error("slack chat.postMessage failed: %s", _failure_reason(exc))
+            logger.debug("slack chat.postMessage to %s failed: %s", channel, exc)
+
+
+def _failure_reason(exc: Exception) -> str:
+    """What a failed Web API call may log above debug: Slack's error code ("not_in_channel")
+    or the exception's type, never its text (which quotes the request)."""
+    response = getattr(exc, "response", None)
+    error = response.get("error") if response is not None and hasattr(response, "get") else None
+    return f"{type(exc).__name__} {error}" if isinstance(error, str) else type(exc).__name__
 
 
 def slack_channel(request: Request) -> SlackChannel:
@@ -221,8 +231,9 @@ async def run_turn(app_state: Any, slack: SlackChannel, turn: Turn) -> None:
             await slack.post(turn.channel, turn.thread_ts, {"text": TOO_LONG.format(limit=limit)})
             return
         replies = await channel_turn(app_state, turn.sender, turn.text, CHANNEL, DELETE_HINT)
-    except Exception:
-        logger.exception("slack turn of %s failed", turn.sender)
+    except Exception:  # neither the text nor the conversation above debug: see api/logs.py
+        log_failure(logger, "slack: a conversation turn failed",
+                    private=f"conversation {turn.sender} on {turn.text!r}")
         await slack.post(turn.channel, turn.thread_ts, {"text": SORRY})
         return
     for reply in replies:
@@ -381,9 +392,10 @@ async def slack_events(request: Request, background: BackgroundTasks) -> Respons
             return ack(turn)
         require_assistant(request)
         event_id = _str(data.get("event_id")) or f"{turn.channel}:{data['event'].get('ts')}"
-        if await taken_before(request, event_id):
-            logger.info("slack event %s redelivered (retry %s): ignored", event_id,
+        if await taken_before(request, event_id):  # the id may name the channel: debug only
+            logger.info("slack event redelivered (retry %s): ignored",
                         request.headers.get("x-slack-retry-num", "-"))
+            logger.debug("slack event %s redelivered: ignored", event_id)
             return ack("already taken")
 
     elif kind == "block_actions":

@@ -32,6 +32,7 @@ from api.conversation import clean_text, too_long
 from api.deliveries import first_delivery
 from api.deps import get_assistant
 from api.lock_store import LocalLocks
+from api.logs import log_failure
 from api.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -278,7 +279,7 @@ async def process(app: FastAPI, turn: Turn) -> None:
                     replies = await _converse(app, turn)
                 await send_replies(bot, turn.chat_id, replies)
     except Exception:
-        logger.exception("telegram: could not answer chat %s", turn.chat_id)
+        log_failure(logger, "telegram: could not answer a chat", private=f"chat {turn.chat_id}")
     finally:
         if acknowledged is not None:
             await acknowledged
@@ -288,8 +289,9 @@ async def _converse(app: FastAPI, turn: Turn) -> list[dict]:
     state = app.state
     try:
         return await channel_turn(state, turn.sender, turn.text, CHANNEL, DELETE_HINT)
-    except Exception:
-        logger.exception("telegram: the conversation %s failed on %r", turn.sender, turn.text)
+    except Exception:  # neither the text nor the conversation above debug: see api/logs.py
+        log_failure(logger, "telegram: a conversation turn failed",
+                    private=f"conversation {turn.sender} on {turn.text!r}")
         return [{"text": SORRY}]
 
 
@@ -322,6 +324,6 @@ async def _call(method, *args: Any, **kwargs: Any) -> Any:
             logger.warning("telegram: %s failed: %s", method.__name__, exc)
             return None
         except Exception:
-            logger.exception("telegram: %s failed", method.__name__)
+            log_failure(logger, "telegram: %s failed", method.__name__)
             return None
     return None

@@ -69,6 +69,14 @@ def test_without_the_secret_every_call_is_401(hooked):
         assert set(response.json()) == {"action_name", "error"}, "what Rasa reads"
 
 
+def test_callers_are_rate_limited_like_the_api(hooked):
+    """60 a minute per client by default (RATE_LIMIT); the agent itself, on 127.0.0.1, is exempt."""
+    caller = {"X-Forwarded-For": "203.0.113.9"}  # uvicorn trusts 127.0.0.1 to say who called
+    with httpx.Client(base_url=hooked.url, timeout=30, headers=caller) as client:
+        statuses = [client.post("/webhook", json={}).status_code for _ in range(61)]
+    assert statuses[:60] == [401] * 60 and statuses[60] == 429
+
+
 def test_the_agent_runs_its_actions_through_the_webhook_with_the_secret(hooked):
     runner = Runner(hooked.url)
     runner.say("my legs feel heavy")
