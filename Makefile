@@ -18,7 +18,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 	/usr/local/bin/python3.10 /usr/bin/python3.10; do \
 	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 
-TRAINING_INPUTS := bot/config.yml bot/domain.yml $(wildcard bot/nlu/*.py) \
+TRAINING_INPUTS := bot/config.yml bot/domain.yml \
 	$(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
 
 .PHONY: run test install train migrate lint eval clean help
@@ -53,27 +53,33 @@ $(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
 		--data data/nlu data/rules data/stories --out models --fixed-model-name heavylegs
 	@touch $@
 
-train: $(MODEL)
+# The learned readers of bot/listening (data/understanding): about 30 seconds.
+READERS := models/readers.joblib
+$(READERS): $(VENV)/.installed $(wildcard data/understanding/*.yml) bot/listening/learned.py
+	@echo "==> training the learned readers (about 30 seconds)"
+	$(BIN)/python -m bot.listening.learned models
+
+train: $(MODEL) $(READERS)
 
 migrate: install
 	@echo "==> applying database migrations"
 	$(BIN)/alembic upgrade head
 
-run: $(MODEL) migrate
+run: $(MODEL) $(READERS) migrate
 	@echo "==> serving on http://$(HOST):$(PORT) (docs at /docs)"
 	$(BIN)/uvicorn api.main:create_app --factory --host $(HOST) --port $(PORT)
 
-test: $(MODEL)
+test: $(MODEL) $(READERS)
 	$(BIN)/pytest
 
 # Runner cases (tests/eval) through ../shared/eval/converse.py in both modes, plus NLU
 # cross-validation; starts a service if none answers on http://127.0.0.1:$(PORT).
-eval: $(MODEL)
+eval: $(MODEL) $(READERS)
 	EVAL_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python -m tests.eval.run
 
 # Service vs the `rasa init` bot, one after the other; BENCH_SECONDS=5 for a smoke run.
 .PHONY: bench
-bench: $(MODEL)
+bench: $(MODEL) $(READERS)
 	$(BIN)/python -m bench.run
 
 lint: install

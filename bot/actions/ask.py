@@ -1,4 +1,5 @@
-"""`action_ask_<finding>`: one question per finding, worded in data/knowledge/findings.yml."""
+"""`action_ask_<finding>`: one question per finding, worded in data/knowledge/findings.yml,
+as the turn chose to word it (first time, in other words, or checking a guess)."""
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -9,31 +10,73 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.render import question
+from bot.listening import Dialogue
 from bot.triage import default_knowledge
-from bot.triage.contract import FINDINGS
 
 
 class AskFinding(Action, ABC):
-    """Asks about `finding`, with a quick-reply button for each of its values."""
+    """Asks about `finding`, with a quick-reply button for each of its values. Abstract:
+    each subclass names its finding, so the action server registers it by name."""
 
-    finding: str = ""
-
+    @property
     @abstractmethod
-    def name(self) -> str: ...
+    def finding(self) -> str: ...
+
+    def name(self) -> str:
+        return f"action_ask_{self.finding}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
-        dispatcher.utter_message(**question(self.finding, default_knowledge()))
+        dialogue = Dialogue.from_dict(tracker.get_slot("listening"))
+        phrasing, guess = ((dialogue.phrasing, dialogue.guess) if dialogue.asked == self.finding
+                           else ("ask", None))
+        dispatcher.utter_message(**question(self.finding, default_knowledge(), phrasing, guess))
         return []
 
 
-# One concrete action class per finding, so the action server can register each by name.
-def _ask_action(finding: str) -> type[AskFinding]:
-    def name(self: AskFinding) -> str:
-        return f"action_ask_{finding}"
-
-    return type(f"Ask_{finding}", (AskFinding,),
-                {"finding": finding, "name": name, "__module__": __name__})
+class AskRedFlag(AskFinding):
+    finding = "red_flag"
 
 
-ASK_ACTIONS = [_ask_action(finding) for finding in FINDINGS]
+class AskOnset(AskFinding):
+    finding = "onset"
+
+
+class AskWarmUp(AskFinding):
+    finding = "warm_up"
+
+
+class AskLoadChange(AskFinding):
+    finding = "load_change"
+
+
+class AskSleepHours(AskFinding):
+    finding = "sleep_hours"
+
+
+class AskFuel(AskFinding):
+    finding = "fuel"
+
+
+class AskHydration(AskFinding):
+    finding = "hydration"
+
+
+class AskForm(AskFinding):
+    finding = "form"
+
+
+class AskIronSigns(AskFinding):
+    finding = "iron_signs"
+
+
+class AskLegDay(AskFinding):
+    finding = "leg_day"
+
+
+class AskRestDays(AskFinding):
+    finding = "rest_days"
+
+
+ASK_ACTIONS = [AskRedFlag, AskOnset, AskWarmUp, AskLoadChange, AskSleepHours, AskFuel,
+               AskHydration, AskForm, AskIronSigns, AskLegDay, AskRestDays]

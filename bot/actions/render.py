@@ -19,14 +19,25 @@ def fix_button(cause) -> dict:
     return {"title": "How do I fix it?", "payload": "/ask_fix" + json.dumps({"cause": cause.id})}
 
 
-def question(finding_id: str, knowledge: Knowledge) -> dict:
-    """A question about one finding, with a quick-reply button per contract value."""
+def question(finding_id: str, knowledge: Knowledge, phrasing: str = "ask",
+             guess: str | None = None) -> dict:
+    """A question about one finding, with a quick-reply button per contract value.
+
+    `phrasing` (bot.listening.turn): "ask" as first worded, "again" in other words,
+    "confirm" or "sign" to check the value `guess` before it is recorded.
+    """
     finding = knowledge.findings[finding_id]
     buttons = [
         {"title": option.title, "payload": "/inform" + json.dumps({finding_id: option.value})}
         for option in finding.options
     ]
-    return {"text": finding.question, "buttons": buttons}
+    text = finding.question
+    if phrasing == "again" and finding.again:
+        text = finding.again
+    elif phrasing in ("confirm", "sign") and guess:
+        key = "confirm_sign" if phrasing == "sign" else "confirm"
+        text = knowledge.answer(key).format(heard=finding.heard(guess))
+    return {"text": text, "buttons": buttons}
 
 
 def _cause_text(rank: int, cause, knowledge: Knowledge) -> str:
@@ -51,7 +62,9 @@ def assessment_messages(result: Assessment, knowledge: Knowledge,
                 {"text": knowledge.answer("start_over_offer"), "buttons": [RESTART_BUTTON]}]
     messages = []
     if result.urgency != "self_care":
-        messages.append({"text": f"{headline} {knowledge.iron_signs_advice}"})
+        advice = (knowledge.answer("red_flag_unclear_advice")
+                  if findings.get("red_flag") == NOT_SURE else knowledge.iron_signs_advice)
+        messages.append({"text": f"{headline} {advice}"})
     if result.causes:
         messages.append({"text": knowledge.answer("conclusion_intro")})
         for rank, cause in enumerate(result.causes[:TOP_CAUSES_SHOWN], start=1):

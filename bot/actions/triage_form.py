@@ -1,100 +1,80 @@
-"""The triage form: which finding to ask next, and reading free-text answers."""
+"""The triage form's validation action: each message becomes one turn of
+`bot.listening.take_turn`, the only place where a message becomes findings."""
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from bot.actions.tracker_findings import (
-    SIDE_QUESTIONS,
-    findings_of,
-    latest_intent,
-    latest_text,
-    said_last_turn,
-)
+from bot.actions.tracker_findings import SIDE_QUESTIONS, findings_of, latest_intent, latest_text
+from bot.listening import Dialogue, default_learned, take_turn
 from bot.triage import default_knowledge, default_policy
-from bot.triage.contract import FINDINGS, NOT_SURE, is_valid
-from bot.understanding import parse_answer
+from bot.triage.contract import FINDINGS
 
-# Intents that are read as an answer only when the text clearly answers the question.
-ANSWER_IF_READABLE = frozenset({"greet", "thank", "goodbye", "out_of_scope"})
+# Intents the rules answer (greeting, thanks...): a message of theirs that tells nothing
+# is left to them, the form stepping aside (Rasa rejects a form run that sets no slot).
+ANSWERED_BY_RULES = frozenset({"greet", "thank", "goodbye", "out_of_scope"})
+LISTENING = "listening"  # the slot holding the turn's Dialogue between messages
+REQUESTED = "requested_slot"
 
 
-class ValidateTriageForm(FormValidationAction):
-    """Validation action of `triage_form`, with dynamic required slots."""
+FORM_STEPS = frozenset({"action_listen", "action_extract_slots", "triage_form",
+                        "validate_triage_form"})
+
+
+def user_messages(tracker: Tracker) -> int:
+    return sum(1 for event in tracker.events if event.get("event") == "user")
+
+
+def answered_since_message(tracker: Tracker) -> bool:
+    """Whether another action (a rule's answer) ran since the latest user message: then the
+    form is resuming after it, not seeing the message first."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in FORM_STEPS:
+            return True
+    return False
+
+
+class ValidateTriageForm(Action):
+    """`validate_triage_form`: reads the latest message once, sets the findings it changes
+    and the question to ask next (`requested_slot`; None ends the form and the rules give
+    the conclusion).
+
+    Rasa calls it again when the form resumes after a side question ("why do you ask?"):
+    a message already read is not read twice; the pending question is asked again.
+    """
 
     def name(self) -> str:
         return "validate_triage_form"
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher,
-        tracker: Tracker, domain: DomainDict,
-    ) -> list[str]:
-        """Known findings first (so they are validated), then what is still worth asking."""
-        known = findings_of(tracker)
-        filled = [f for f in FINDINGS if tracker.get_slot(f) is not None]
-        return filled + default_policy().remaining(known, default_knowledge())
-
-    async def get_extraction_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict,
-    ) -> list[EventType]:
-        """Reads the latest message as an answer to the question just asked."""
-        requested = tracker.get_slot("requested_slot")
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> list[EventType]:
+        state = tracker.get_slot(LISTENING) or {}
+        dialogue = Dialogue.from_dict(state)
+        requested = tracker.get_slot(REQUESTED)
+        if requested in FINDINGS and dialogue.asked != requested:
+            dialogue = Dialogue(asked=requested, answered=dialogue.answered)  # the form's word
+        seen = user_messages(tracker)
+        findings = findings_of(tracker)
+        if state.get("read") == seen:  # resumed after a side question: ask again
+            return [SlotSet(REQUESTED, dialogue.asked)] if dialogue.asked else []
         intent = latest_intent(tracker)
-        if requested not in FINDINGS or intent in SIDE_QUESTIONS:
-            return []
-        if requested in tracker.slots_to_validate():
-            return []  # a button or a volunteered fact answered it
-        value = parse_answer(requested, latest_text(tracker))
-        if value is not None:
-            return [SlotSet(requested, value)]
-        if intent in ANSWER_IF_READABLE:
-            return []  # let the rules answer the greeting, thanks or goodbye
-        return self._unread_answer(requested, dispatcher, tracker)
-
-    @staticmethod
-    def _unread_answer(requested: str, dispatcher: CollectingDispatcher,
-                       tracker: Tracker) -> list[EventType]:
-        """First miss: apologise and ask again. Second miss in a row: note "not sure", move on."""
-        knowledge = default_knowledge()
-        apology = knowledge.answer("didnt_understand_answer")
-        if said_last_turn(tracker, apology):
-            dispatcher.utter_message(text=knowledge.answer("moving_on"))
-            return [SlotSet(requested, NOT_SURE)]
-        dispatcher.utter_message(text=apology)
-        return [SlotSet(requested, None)]
-
-
-def previous_value(tracker: Tracker, finding: str) -> Any:
-    """The value `finding` had before the latest user message."""
-    events = tracker.events
-    last_user = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=0)
-    return next((e.get("value") for e in reversed(events[:last_user])
-                 if e.get("event") == "slot" and e.get("name") == finding), None)
-
-
-def _validator(finding: str):
-    def validate(self: Any, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                 domain: DomainDict) -> dict[str, Any]:
-        # A value outside the contract (a hand-made /inform payload) is dropped: an earlier
-        # answer stands, otherwise the question is asked again.
-        before = previous_value(tracker, finding)
-        if not is_valid(finding, value):
-            return {finding: before if is_valid(finding, before) else None}
-        if is_valid(finding, before) and before != value:
-            title = default_knowledge().findings[finding].title_of(value)
-            dispatcher.utter_message(text=default_knowledge().answer("updated").format(
-                answer=title.lower()))
-        return {finding: value}
-
-    validate.__name__ = f"validate_{finding}"
-    validate.__doc__ = f"Keeps `{finding}` to the contract's values."
-    return validate
-
-
-for _finding in FINDINGS:
-    setattr(ValidateTriageForm, f"validate_{_finding}", _validator(_finding))
+        first_call = not answered_since_message(tracker)
+        if intent in SIDE_QUESTIONS and first_call and tracker.active_loop_name:
+            return []  # the rules answer it first; the form resumes and reads it then
+        side = intent in SIDE_QUESTIONS
+        turn = take_turn(findings, dialogue, latest_text(tracker), default_knowledge(),
+                         default_policy(), side_question=side, learned=default_learned())
+        if intent in ANSWERED_BY_RULES and first_call and tracker.active_loop_name and \
+                turn.findings == findings:
+            return []  # "hi" or "thanks" mid-triage: the rules answer, the question comes back
+        for text in turn.said:
+            dispatcher.utter_message(text=text)
+        events: list[EventType] = [SlotSet(f, turn.findings.get(f)) for f in FINDINGS
+                                   if tracker.get_slot(f) != turn.findings.get(f)]
+        events.append(SlotSet(LISTENING, {**turn.dialogue.as_dict(), "read": seen}))
+        events.append(SlotSet(REQUESTED, turn.next))
+        return events

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.triage.contract import RED_FLAG, RED_FLAG_URGENCY, URGENCIES
+from bot.triage.contract import NOT_SURE, RED_FLAG, RED_FLAG_URGENCY, URGENCIES
 from bot.triage.knowledge import Cause, Knowledge
 
 
@@ -38,10 +38,13 @@ class Assessment:
 
 
 def urgency_of(findings: dict[str, str]) -> str:
-    """The contract's urgency: a red flag decides; else iron signs mean a doctor first."""
+    """The contract's urgency: a red flag decides; a safety check left unsure, or signs of
+    low iron, mean a doctor first."""
     red_flag = findings.get(RED_FLAG)
     if red_flag in RED_FLAG_URGENCY:
         return RED_FLAG_URGENCY[red_flag]
+    if red_flag == NOT_SURE:  # a danger sign not ruled out: never self-care alone
+        return "see_doctor"
     if findings.get("iron_signs") == "yes":
         return "see_doctor"
     return "self_care"

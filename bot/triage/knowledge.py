@@ -54,6 +54,7 @@ class Term:
 class Option:
     value: str
     title: str
+    heard: str  # the value said back to the runner: "you sleep 7-9 hours"
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,14 @@ class Finding:
     question: str
     help: str
     options: tuple[Option, ...]
+    again: str = ""  # the question in other words, after an answer that could not be read
+    topic: str = ""  # what it is about, in a few words: "your sleep"
 
     def title_of(self, value: str) -> str:
         return next((o.title for o in self.options if o.value == value), value)
+
+    def heard(self, value: str) -> str:
+        return next((o.heard for o in self.options if o.value == value), value)
 
 
 @dataclass(frozen=True)
@@ -135,11 +141,12 @@ def _causes(raw: dict) -> tuple[Cause, ...]:
 def _findings(raw: dict) -> dict[str, Finding]:
     findings = {}
     for f in raw["findings"]:
-        options = tuple(Option(o["value"], o["title"]) for o in f["options"])
+        options = tuple(Option(o["value"], o["title"], o["heard"]) for o in f["options"])
         expected = set(FINDINGS.get(f["id"], ())) | {NOT_SURE}
         if {o.value for o in options} != expected:
             raise KnowledgeError(f"finding {f['id']}: options must be exactly {sorted(expected)}")
-        findings[f["id"]] = Finding(f["id"], f["question"], f["help"], options)
+        findings[f["id"]] = Finding(f["id"], f["question"], f["help"], options, f["again"],
+                                    f["topic"])
     if set(findings) != set(FINDINGS):
         raise KnowledgeError(f"findings.yml must hold exactly the contract findings, has {sorted(findings)}")
     return findings

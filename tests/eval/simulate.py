@@ -1,26 +1,46 @@
-"""Plays runner cases offline, without Rasa: the free-text reader, the question policy and
-the triage engine, as the service chains them. Fast enough to iterate on understanding.
+"""Plays runner cases offline, without Rasa or HTTP: the shared harnesses
+(../shared/eval/converse.py and chatty.py) talk to `LocalBot`, which runs each turn
+through `bot.listening.take_turn` exactly as the form's validation action does. Seconds
+per run, so understanding can be iterated on; `make eval` measures the real service.
 
-    .venv/bin/python -m tests.eval.simulate tests/eval/dev [--verbose]
-
-It mirrors ../shared/eval/converse.py in text mode (same answer picking), but skips intent
-classification, so the service can only do worse; `make eval` measures the real thing.
+    .venv/bin/python -m tests.eval.simulate tests/eval/blind/tune [--mode text|buttons|chatty]
+        [--seed 1] [--verbose] [--no-learned]
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
+import io
+import itertools
 import json
-import statistics
 import sys
+from contextlib import redirect_stdout
 from pathlib import Path
 
-from bot.triage import assess, default_knowledge, default_policy
-from bot.understanding import extract_findings, parse_answer
-from tests.utils.facts import HEALTHY
+from bot.actions.render import assessment_messages, question
+from bot.listening import Dialogue, default_learned, take_turn
+from bot.triage import default_knowledge, default_policy
+from bot.triage.contract import FINDINGS
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+TYPED_ANSWERS = "phrases.json"
+
+
+def shared(name: str):
+    """A module of ../shared/eval (converse, chatty), loaded from its file."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, SHARED_EVAL / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def typed_answer(vignette: dict, finding: str, value: str, phrases: dict) -> str:
+    """The answer converse.py types (the same pick), without needing ../shared."""
     own = vignette.get("phrases", {}).get(finding)
     if own:
         return own
@@ -29,72 +49,78 @@ def typed_answer(vignette: dict, finding: str, value: str, phrases: dict) -> str
     return bank[digest % len(bank)]
 
 
-def play(vignette: dict, phrases: dict) -> dict:
-    knowledge, policy = default_knowledge(), default_policy()
-    facts = dict(HEALTHY, **vignette.get("facts", {}))
-    known = extract_findings(vignette["opening"])
-    asked, misread = [], []
-    for _ in range(25):
-        remaining = policy.remaining(known, knowledge)
-        if not remaining:
-            break
-        finding = remaining[0]
-        asked.append(finding)
-        text = typed_answer(vignette, finding, facts[finding], phrases)
-        found = extract_findings(text)
-        value = parse_answer(finding, text) or "not_sure"
-        known.update({f: v for f, v in found.items() if f != finding})
-        known[finding] = value
-        if value != facts[finding]:
-            misread.append((finding, text, value, facts[finding]))
-    result = assess(known, knowledge)
-    return {"asked": asked, "known": known, "result": result, "misread": misread}
+class LocalBot:
+    """The harnesses' `Bot`, answered in process by the turn function."""
+
+    def __init__(self, learned=None) -> None:
+        self.knowledge, self.policy, self.learned = default_knowledge(), default_policy(), learned
+        self.conversations: dict[str, dict] = {}
+        self.ids = itertools.count()
+
+    def start(self, label: str) -> str:
+        sender = f"local-{next(self.ids)}"
+        self.conversations[sender] = {"findings": {}, "dialogue": Dialogue(), "turn": None,
+                                      "questions": 0}
+        return sender
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        state = self.conversations[sender]
+        turn = take_turn(state["findings"], state["dialogue"], message, self.knowledge,
+                         self.policy, learned=self.learned)
+        state.update(findings=turn.findings, dialogue=turn.dialogue, turn=turn)
+        replies = [{"text": text} for text in turn.said]
+        if turn.next is None:
+            replies += assessment_messages(turn.assessment, self.knowledge, turn.findings)
+        else:
+            state["questions"] += 1
+            replies.append(question(turn.next, self.knowledge, turn.dialogue.phrasing,
+                                    turn.dialogue.guess))
+        return replies
+
+    def assessment(self, sender: str) -> dict | None:
+        state = self.conversations.get(sender)
+        turn = state and state["turn"]
+        if turn is None:
+            return None
+        findings = {f: v for f, v in turn.findings.items() if f in FINDINGS}
+        return {"sender": sender, "status": "complete" if turn.concluded else "in_progress",
+                "findings": findings, **turn.assessment.as_dict(),
+                "questions_asked": state["questions"]}
 
 
-def score(vignette: dict, played: dict) -> dict:
-    expect, result = vignette["expect"], played["result"]
-    ranked = [c.id for c in result.causes]
-    return {
-        "urgency": result.urgency == expect["urgency"],
-        "top1": (bool(ranked) and ranked[0] in expect["top"]) if expect["top"] else None,
-        "top3": all(c in ranked[:3] for c in expect["top3"]) if expect["top3"] else None,
-        "reasked": [f for f in played["asked"] if f in vignette.get("volunteered", [])],
-        "opening_misread": {f: v for f, v in extract_findings(vignette["opening"]).items()
-                            if dict(HEALTHY, **vignette.get("facts", {}))[f] != v},
-    }
+def run(folder: Path, mode: str, seed: str = "1", verbose: bool = False,
+        learned=None) -> str:
+    """One harness over the cases of `folder`; its printed lines (the last: the summary)."""
+    vignettes = str(folder / "vignettes.json")
+    phrases = str(folder / TYPED_ANSWERS)
+    out = io.StringIO()
+    bot = LocalBot(learned)
+    if mode == "chatty":
+        chatty = shared("chatty")
+        leads = folder / "leads.json"
+        chatty.LEAD.update(json.loads(leads.read_text()) if leads.exists() else {})
+        chatty.converse.Bot = lambda base_url: bot
+        with redirect_stdout(out):
+            chatty.main(["--vignettes", vignettes, "--phrases", phrases, "--seed", seed])
+    else:
+        converse = shared("converse")
+        converse.Bot = lambda base_url: bot
+        with redirect_stdout(out):
+            converse.main(["--vignettes", vignettes, "--phrases", phrases, "--mode", mode]
+                          + (["--verbose"] if verbose else []))
+    return out.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", type=Path, help="holds vignettes.json and phrases.json")
+    parser.add_argument("folder", type=Path, help="holds vignettes.json, phrases.json, leads.json")
+    parser.add_argument("--mode", choices=["text", "buttons", "chatty"], default="text")
+    parser.add_argument("--seed", default="1")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--no-learned", action="store_true", help="rule readers only")
     args = parser.parse_args(argv)
-    vignettes = json.loads((args.folder / "vignettes.json").read_text())
-    phrases = json.loads((args.folder / "phrases.json").read_text())
-    rows = []
-    for vignette in vignettes:
-        played = play(vignette, phrases)
-        s = score(vignette, played)
-        rows.append((vignette, played, s))
-        bad = (not s["urgency"] or s["top1"] is False or s["top3"] is False or s["reasked"]
-               or s["opening_misread"])
-        if bad or args.verbose:
-            print(f"{vignette['id']:32} urgency={s['urgency']!s:5} top1={s['top1']!s:5} "
-                  f"top3={s['top3']!s:5} got={[c.id for c in played['result'].causes][:3]} "
-                  f"urgency_got={played['result'].urgency}")
-            for finding, text, got, want in played["misread"]:
-                print(f"    misread {finding}: {text!r} -> {got} (want {want})")
-            if s["opening_misread"]:
-                print(f"    opening {vignette['opening']!r} -> {s['opening_misread']}")
-
-    def rate(key):
-        vals = [s[key] for _, _, s in rows if s[key] is not None]
-        return sum(vals) / len(vals)
-
-    questions = statistics.median(len(p["asked"]) for _, p, _ in rows)
-    print(f"offline: cases={len(rows)} urgency={rate('urgency'):.0%} top1={rate('top1'):.0%} "
-          f"top3={rate('top3'):.0%} median_questions={questions} "
-          f"reasked={sum(len(s['reasked']) for _, _, s in rows)}")
+    learned = None if args.no_learned else default_learned()
+    print(run(args.folder, args.mode, args.seed, args.verbose, learned), end="")
     return 0
 
 

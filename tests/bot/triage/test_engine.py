@@ -48,9 +48,11 @@ def test_iron_signs_raise_urgency_to_see_doctor(knowledge):
     assert assess({"iron_signs": "no"}, knowledge).urgency == "self_care"
 
 
-def test_red_flag_not_sure_is_not_a_red_flag(knowledge):
+def test_red_flag_not_sure_is_no_red_flag_but_never_self_care(knowledge):
+    """Issue 12: a danger sign not ruled out sends the runner to a doctor first; the
+    causes are still ranked, as a second step."""
     result = assess({"red_flag": "not_sure", "sleep_hours": "under_6"}, knowledge)
-    assert result.urgency == "self_care"
+    assert result.urgency == "see_doctor" and result.red_flag is None
     assert result.causes[0].id == "sleep"
 
 

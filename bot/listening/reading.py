@@ -1,0 +1,168 @@
+"""Reading one message for every finding, clause by clause.
+
+Each clause is bound to a finding in this order:
+1. the topic it names ("sleep-wise 8 hours", "fluids: yeah"), whatever was asked;
+2. the findings it states outright ("I never warm up", "did squats yesterday"), read by
+   the rule readers of `bot.understanding` and, where those find nothing, by the learned
+   readers (`bot.listening.learned`) when they are confident;
+3. otherwise, as a reply to the question asked ("yes", "about 8", "not really").
+Danger signs are looked for in the whole message too, so a sign split over two clauses is
+not lost; a danger sign always outranks "none".
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.listening.clauses import clauses
+from bot.listening.topics import mentioned_topics, named_topic
+from bot.triage.contract import NO_RED_FLAG, NOT_SURE, RED_FLAG, is_valid
+from bot.understanding import extract_findings, parse_answer
+from bot.understanding.vocab import RED_FLAG_PRIORITY
+
+# A learned reader: clause -> {finding: (value, confidence)}.
+LearnedReader = Callable[[str], dict[str, tuple[str, float]]]
+
+GO_BACK = re.compile(r"^\W*(?:(?:wait|oops|sorry|no)\W+)*(?:go back|back|undo|change (?:my|that|the)"
+                     r"(?: last)? answer|(?:i )?(?:pressed|clicked|hit|tapped) the wrong (?:button|one)"
+                     r"|wrong (?:button|answer|one)|let me change (?:that|it|my answer))\W*$", re.I)
+AFFIRMATIVE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|yeh|aye|sure|i do|i have|correct|right"
+                         r"|exactly|that's right|that is right|true|definitely|unfortunately"
+                         r"|sadly|si|ja|oui)\b", re.I)
+INFORM = re.compile(r"^/inform(\{.*\})\s*$", re.S)
+# Findings a number answers: a number beside their topic word binds to them.
+COUNTED = frozenset({"sleep_hours", "rest_days"})
+NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                    r"|zero|none)\b", re.I)
+CONFIDENT = 0.8  # a learned reading taken as stated
+OVERRULE = 0.8  # a learned reading preferred to a rule's that it contradicts
+POSSIBLE_SIGN = 0.35  # a learned danger sign this likely is asked about, never ignored
+
+
+@dataclass
+class Reading:
+    facts: dict[str, str] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # findings whose topic the runner named
+    answered: bool = False  # the question asked got an answer
+    go_back: bool = False  # the runner wants to change their previous answer
+    affirmative: bool = False  # the message opens with a yes
+    possible_sign: str | None = None  # a danger sign too uncertain to record: ask about it
+    payload: bool = False  # a button press
+
+
+def _more_urgent(a: str | None, b: str) -> str:
+    """Of two red_flag values, the one to keep: a sign over none or not sure, the most
+    urgent sign over a lesser one."""
+    if a is None:
+        return b
+    rank = {v: i for i, v in enumerate(RED_FLAG_PRIORITY)}
+    return min((a, b), key=lambda v: rank.get(v, len(rank) + (v == NO_RED_FLAG)))
+
+
+def _add(reading: Reading, finding: str, value: str) -> None:
+    if finding == RED_FLAG:
+        value = _more_urgent(reading.facts.get(RED_FLAG), value)
+    reading.facts[finding] = value
+
+
+def _payload(text: str) -> dict[str, str] | None:
+    match = INFORM.match(text.strip())
+    if not match:
+        return None
+    try:
+        data = json.loads(match.group(1))
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {f: v for f, v in data.items() if isinstance(v, str) and is_valid(f, v)}
+
+
+def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str], str | None]:
+    """Findings a clause states outright, and a possible danger sign not yet certain.
+
+    "No danger sign" is not taken from a clause as a statement: it is only ever the answer
+    to the safety check (a "nope, none of those" about iron is no word on danger signs)."""
+    # A reader that `replaces_rules` (the "learned only" arm of tests/eval) reads alone.
+    found = {} if getattr(learned, "replaces_rules", False) else extract_findings(clause)
+    possible = None
+    if learned is not None:
+        for finding, (value, confidence) in learned(clause).items():
+            if value == NOT_SURE or (finding, value) == (RED_FLAG, NO_RED_FLAG):
+                continue
+            if finding in found:
+                # The rules and a sure learned reader disagree ("no, my last leg session
+                # was over a weke ago": the typo hides the "week ago" from the rule).
+                if (found[finding] != value and confidence >= OVERRULE and finding != RED_FLAG):
+                    found[finding] = value
+                continue
+            if confidence >= CONFIDENT:
+                found[finding] = value
+            elif finding == RED_FLAG and value != NO_RED_FLAG and confidence >= POSSIBLE_SIGN:
+                possible = value
+    return found, possible
+
+
+def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> Reading:
+    """What `text` says, with `asked` the finding of the question just asked (or None)."""
+    reading = Reading()
+    payload = _payload(text)
+    if payload is not None:
+        reading.payload = True
+        for finding, value in payload.items():
+            _add(reading, finding, value)
+        reading.answered = asked in reading.facts
+        return reading
+    if GO_BACK.match(text):
+        reading.go_back = True
+        return reading
+    reading.affirmative = bool(AFFIRMATIVE.match(text))
+    pending_topic = None
+    for clause in clauses(text):
+        topic = named_topic(clause)
+        finding, body = (topic.finding, topic.rest) if topic else (pending_topic, clause)
+        pending_topic = None
+        if finding is not None:
+            if not body.strip(" ?.!,:-"):
+                pending_topic = finding  # "warm-up wise, warm up? nah I just go"
+                continue
+            value = parse_answer(finding, body)
+            stated, possible = _stated(body, learned)
+            reading.possible_sign = reading.possible_sign or possible
+            for other, other_value in stated.items():
+                if other != finding:
+                    _add(reading, other, other_value)
+            if value is not None:
+                _add(reading, finding, value)
+                reading.named.add(finding)
+            continue
+        stated, possible = _stated(clause, learned)
+        reading.possible_sign = reading.possible_sign or possible
+        for other, value in stated.items():
+            _add(reading, other, value)
+        if stated:
+            continue
+        # Nothing stated outright: a topic it mentions ("nights are a solid 8"), else an
+        # answer to the question asked ("about 8", "not really").
+        for topic_finding in mentioned_topics(clause):
+            if topic_finding not in COUNTED or not NUMBER.search(clause):
+                continue  # a bare "yes" near "training" says nothing; "nights are 8" does
+            value = parse_answer(topic_finding, clause)
+            if value is not None and value != NOT_SURE:
+                _add(reading, topic_finding, value)
+                break
+        else:
+            if asked is not None and asked not in reading.facts:
+                value = parse_answer(asked, clause)
+                if value is not None:
+                    _add(reading, asked, value)
+    whole, possible = _stated(text, learned)
+    if whole.get(RED_FLAG):
+        _add(reading, RED_FLAG, whole[RED_FLAG])
+    reading.possible_sign = reading.possible_sign or possible
+    if reading.facts.get(RED_FLAG) not in (None, NO_RED_FLAG, NOT_SURE):
+        reading.possible_sign = None
+    reading.answered = asked in reading.facts
+    return reading

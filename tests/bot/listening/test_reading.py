@@ -1,0 +1,60 @@
+"""A message read for every finding: the examples of issue 12 among them."""
+from __future__ import annotations
+
+import pytest
+
+from bot.listening import default_learned, read
+
+
+@pytest.fixture(scope="module")
+def learned():
+    return default_learned()
+
+
+@pytest.mark.parametrize("text, asked, facts", [
+    # a topic-named answer binds to its topic, not to the question asked
+    ("fluids: yeah I drink heaps, always got me bottle on me", "iron_signs", {"hydration": "good"}),
+    ("bloods-wise no, I eat red meat and feel fine", "hydration", {"iron_signs": "no"}),
+    # a second fact in an answer is taken too
+    ("no my form's fine. also nights are a solid 8", "form", {"form": "no", "sleep_hours": "7_to_9"}),
+    ("5 and a half hours", "sleep_hours", {"sleep_hours": "under_6"}),
+    ("I run every day", "rest_days", {"rest_days": "none"}),
+    ("nope", "red_flag", {"red_flag": "none"}),
+    ("sorry, I meant I sleep 8 hours", "leg_day", {"sleep_hours": "7_to_9"}),
+    ("nope, none of those", "iron_signs", {"iron_signs": "no"}),
+    ("no, my last leg session was over a weke ago", "leg_day", {"leg_day": "no"}),
+])
+def test_facts_are_read_where_the_runner_puts_them(learned, text, asked, facts):
+    assert read(text, asked, learned).facts == facts
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("my heart start to beat very fast and irregular, like a bird in the chest ... everything "
+     "go black for some seconds", "fainting_palpitations"),
+    ("Yes, my heart beat very fast and not regular, and I almost fall down", "fainting_palpitations"),
+    ("it's probably nothing, my calf is just a bit swollen", "one_leg_swollen"),
+    ("legs heavy and my pee looks like coke after the marathon", "dark_urine"),
+    ("my shin hurts at one spot when I press it, prob nothing", "bone_pain"),
+    ("my foot goes cold and white and hurts even sitting on the sofa", "rest_pain_cold_foot"),
+    ("chest feels tight and I can't breathe properly on hills", "chest_pain_breathless"),
+])
+def test_danger_signs_in_any_words_and_minimised_are_caught(learned, text, sign):
+    assert read(text, "red_flag", learned).facts["red_flag"] == sign
+    assert read(text, None, learned).facts["red_flag"] == sign
+
+
+def test_a_danger_sign_outranks_a_no_in_the_same_message(learned):
+    assert read("no, nothing like that. well my left calf is swollen", "red_flag",
+                learned).facts["red_flag"] == "one_leg_swollen"
+
+
+def test_go_back_and_payloads(learned):
+    assert read("go back", "sleep_hours", learned).go_back
+    assert read("oops wrong button", "sleep_hours", learned).go_back
+    payload = read('/inform{"sleep_hours": "over_9"}', "sleep_hours", learned)
+    assert payload.facts == {"sleep_hours": "over_9"} and payload.answered
+    assert read('/inform{"sleep_hours": "lots"}', "sleep_hours", learned).facts == {}
+
+
+def test_rules_alone_still_read_the_plain_cases():
+    assert read("about 8 hours", "sleep_hours").facts == {"sleep_hours": "7_to_9"}
