@@ -94,6 +94,13 @@ class ConversationAssessment(TriageResult):
 class AssessmentRequest(BaseModel):
     findings: dict[str, StrictStr] = Field(..., example={"sleep_hours": "under_6", "warm_up": "yes"})
 
+    @validator("findings", pre=True)
+    def an_object(cls, value: Any) -> Any:
+        # pydantic 1 reads dict(value): "" and [] would pass as {}.
+        if not isinstance(value, dict):
+            raise TypeError("findings must be an object")
+        return value
+
     @validator("findings")
     def contract_findings(cls, value: dict[str, str]) -> dict[str, str]:
         problems = invalid_findings(value)

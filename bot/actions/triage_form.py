@@ -2,6 +2,8 @@
 `bot.listening.take_turn`, the only place where a message becomes findings."""
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,6 +17,8 @@ from bot.triage.contract import FINDINGS
 # Intents the rules answer (greeting, thanks...): a message of theirs that tells nothing
 # is left to them, the form stepping aside (Rasa rejects a form run that sets no slot).
 ANSWERED_BY_RULES = frozenset({"greet", "thank", "goodbye", "out_of_scope"})
+# What a runner who wants to start over says, beyond a bare "start" ("right from the start").
+STARTING_OVER = re.compile(r"\b(?:over|again|restart|reset|afresh|scratch|new|begin)\b|^/", re.I)
 LISTENING = "listening"  # the slot holding the turn's Dialogue between messages
 REQUESTED = "requested_slot"
 
@@ -50,6 +54,15 @@ class ValidateTriageForm(Action):
     def name(self) -> str:
         return "validate_triage_form"
 
+    @staticmethod
+    def _answers(findings: dict, dialogue: Dialogue, text: str) -> bool:
+        """Whether `text` answers the question asked (a start-over that is really an
+        answer, such as "right from the start", is taken as the answer)."""
+        turn = take_turn(findings, dialogue, text, default_knowledge(), default_policy(),
+                         learned=default_learned())
+        return dialogue.asked is not None and turn.findings.get(dialogue.asked) not in (
+            None, findings.get(dialogue.asked))
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         state = tracker.get_slot(LISTENING) or {}
@@ -63,10 +76,14 @@ class ValidateTriageForm(Action):
             return [SlotSet(REQUESTED, dialogue.asked)] if dialogue.asked else []
         intent = latest_intent(tracker)
         first_call = not answered_since_message(tracker)
+        text = latest_text(tracker)
         if intent in SIDE_QUESTIONS and first_call and tracker.active_loop_name:
-            return []  # the rules answer it first; the form resumes and reads it then
+            if not (intent == "restart" and not STARTING_OVER.search(text)
+                    and self._answers(findings, dialogue, text)):
+                return []  # the rules answer it first; the form resumes and reads it then
+            intent = None  # "right from the start" answers the question: no start over
         side = intent in SIDE_QUESTIONS
-        turn = take_turn(findings, dialogue, latest_text(tracker), default_knowledge(),
+        turn = take_turn(findings, dialogue, text, default_knowledge(),
                          default_policy(), side_question=side, learned=default_learned())
         if intent in ANSWERED_BY_RULES and first_call and tracker.active_loop_name and \
                 turn.findings == findings:

@@ -74,16 +74,22 @@ class Readers:
         self.trained_on = trained_on
 
     def __call__(self, clause: str) -> dict[str, tuple[str, float]]:
+        return self.many([clause])[0]
+
+    def many(self, clauses: list[str]) -> list[dict[str, tuple[str, float]]]:
+        """Each clause's readings; one pass per classifier for all of them (a message's
+        clauses are read together: most of the cost is per call, not per clause)."""
         from bot.understanding import normalize
 
-        features = self.vectorizer.transform([normalize(clause)])
-        out = {}
+        features = self.vectorizer.transform([normalize(c) for c in clauses])
+        out: list[dict[str, tuple[str, float]]] = [{} for _ in clauses]
         for finding, classifier in self.classifiers.items():
-            probabilities = classifier.predict_proba(features)[0]
-            best = int(probabilities.argmax())
-            value = classifier.classes_[best]
-            if value != NOTHING:
-                out[finding] = (str(value), float(probabilities[best]))
+            probabilities = classifier.predict_proba(features)
+            for row, readings in zip(probabilities, out, strict=True):
+                best = int(row.argmax())
+                value = classifier.classes_[best]
+                if value != NOTHING:
+                    readings[finding] = (str(value), float(row[best]))
         return out
 
 
@@ -97,6 +103,9 @@ class LearnedOnly:
 
     def __call__(self, clause: str) -> dict[str, tuple[str, float]]:
         return self.readers(clause)
+
+    def many(self, clauses: list[str]) -> list[dict[str, tuple[str, float]]]:
+        return self.readers.many(clauses)
 
 
 def train(directory: Path = DATA_DIR) -> Readers:

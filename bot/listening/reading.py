@@ -105,6 +105,27 @@ def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str],
     return found, possible
 
 
+class _Batched:
+    """A learned reader whose readings of a message's pieces were made in one pass."""
+
+    def __init__(self, learned, texts: list[str]) -> None:
+        self.replaces_rules = getattr(learned, "replaces_rules", False)
+        self.learned = learned
+        self.known = dict(zip(texts, learned.many(texts), strict=True))
+
+    def __call__(self, clause: str) -> dict[str, tuple[str, float]]:
+        if clause not in self.known:
+            self.known[clause] = self.learned(clause)
+        return self.known[clause]
+
+
+def _batched(learned: LearnedReader | None, pieces: list[str], text: str):
+    if learned is None or not hasattr(learned, "many"):
+        return learned
+    rests = [t.rest for t in map(named_topic, pieces) if t is not None]
+    return _Batched(learned, list(dict.fromkeys([*pieces, *rests, text])))
+
+
 def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> Reading:
     """What `text` says, with `asked` the finding of the question just asked (or None)."""
     reading = Reading()
@@ -119,8 +140,10 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
         reading.go_back = True
         return reading
     reading.affirmative = bool(AFFIRMATIVE.match(text))
+    pieces = clauses(text)
+    learned = _batched(learned, pieces, text)
     pending_topic = None
-    for clause in clauses(text):
+    for clause in pieces:
         topic = named_topic(clause)
         finding, body = (topic.finding, topic.rest) if topic else (pending_topic, clause)
         pending_topic = None

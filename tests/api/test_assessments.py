@@ -47,6 +47,8 @@ def test_unknown_finding_or_value_is_422_naming_it(http):
 def test_malformed_assessment_body_is_422(http):
     assert http.post("/api/assessments", json={"findings": "sleep"}).status_code == 422
     assert http.post("/api/assessments", json={}).status_code == 422
+    for not_an_object in ("", [], [["sleep_hours", "under_6"]]):
+        assert http.post("/api/assessments", json={"findings": not_an_object}).status_code == 422
 
 
 def test_messages_of_a_conversation_show_button_titles_not_payloads(service):

@@ -4,7 +4,7 @@ through `bot.listening.take_turn` exactly as the form's validation action does. 
 per run, so understanding can be iterated on; `make eval` measures the real service.
 
     .venv/bin/python -m tests.eval.simulate tests/eval/blind/tune [--mode text|buttons|chatty]
-        [--seed 1] [--verbose] [--no-learned]
+        [--seed 1] [--verbose] [--readers rules|learned|both]
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.actions.render import assessment_messages, question
 from bot.listening import Dialogue, default_learned, take_turn
+from bot.listening.learned import LearnedOnly
 from bot.triage import default_knowledge, default_policy
 from bot.triage.contract import FINDINGS
 
@@ -117,9 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["text", "buttons", "chatty"], default="text")
     parser.add_argument("--seed", default="1")
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--no-learned", action="store_true", help="rule readers only")
+    parser.add_argument("--readers", choices=["rules", "learned", "both"], default="both",
+                        help="rule readers only, learned readers only, or both (the service's)")
     args = parser.parse_args(argv)
-    learned = None if args.no_learned else default_learned()
+    learned = {"rules": None, "learned": LearnedOnly(default_learned()),
+               "both": default_learned()}[args.readers]
     print(run(args.folder, args.mode, args.seed, args.verbose, learned), end="")
     return 0
 

@@ -90,3 +90,13 @@ def test_a_correction_is_acknowledged():
     slots, messages, _ = run(t)
     assert slots["sleep_hours"] == "7_to_9"
     assert messages[0]["text"] == "Got it, I've changed that: you sleep 7-9 hours."
+
+
+def test_a_start_over_that_answers_the_question_is_the_answer():
+    listening = {"asked": "onset", "read": 0}
+    slots, _, _ = run(tracker("asked_sleep", text="right from the start", intent="restart",
+                              slots={"listening": listening, "requested_slot": "onset"}))
+    assert slots["onset"] == "from_start"
+    slots, _, events = run(tracker("asked_sleep", text="start over please", intent="restart",
+                                   slots={"listening": listening, "requested_slot": "onset"}))
+    assert events == [], "a real start over is left to the rules"
