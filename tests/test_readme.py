@@ -7,8 +7,8 @@ from pathlib import Path
 from api.settings import Settings
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-# Read by uvicorn and by the knowledge loader rather than by Settings.
-OTHER_VARIABLES = {"FORWARDED_ALLOW_IPS", "KNOWLEDGE_DIR"}
+# Read by uvicorn, the knowledge loader and the learned readers rather than by Settings.
+OTHER_VARIABLES = {"FORWARDED_ALLOW_IPS", "KNOWLEDGE_DIR", "LEARNED_READERS"}
 
 
 def test_every_setting_is_in_the_configuration_table_and_nothing_else():
