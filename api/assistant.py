@@ -16,7 +16,6 @@ from rasa.utils.endpoints import EndpointConfig
 from api.db import prepare_sqlite_path
 from api.lock_store import ConversationLocks, LocalLocks
 from api.tracker_store import CachingSQLTrackerStore, saved_tracker
-from api.turn_worker import TurnWorker
 from bot.triage.contract import FINDINGS, is_valid
 
 logger = logging.getLogger(__name__)
@@ -69,11 +68,9 @@ def newest_model(model_dir: Path) -> Path:
 class Assistant:
     """One Rasa agent with its SQL tracker store; safe to share across requests."""
 
-    def __init__(self, agent: Agent, locks: ConversationLocks | LocalLocks | None = None,
-                 worker: TurnWorker | None = None) -> None:
+    def __init__(self, agent: Agent, locks: ConversationLocks | LocalLocks | None = None) -> None:
         self.agent = agent
         self.locks = locks or LocalLocks()
-        self.worker = worker or TurnWorker()
 
     @classmethod
     def load(cls, model_dir: Path, database_url: str, action_endpoint: EndpointConfig,
@@ -96,24 +93,20 @@ class Assistant:
 
     async def turn(self, sender: str, text: str) -> tuple[list[dict], ConversationState | None]:
         """The bot's replies to one user message (the shape of Rasa's REST channel) and the
-        conversation's state after it, computed on the worker thread.
+        conversation's state after it.
 
         Call it under `self.locks.hold(sender)`, as api.conversation.converse does: the lock
-        covers the turn and its assessment, so a deletion never falls between them.
+        covers the turn and its assessment, so a deletion never falls between them. It runs
+        on the server's event loop: a message's reading is bounded (MAX_MESSAGE_CHARS after
+        normalisation, bot.listening.reading.MAX_CLAUSES), so no message holds it for long.
         """
-        return await self.worker.run(self._turn(sender, text))
-
-    async def _turn(self, sender: str, text: str) -> tuple[list[dict], ConversationState | None]:
         channel = CollectingOutputChannel()
         await self.agent.handle_message(UserMessage(text, channel, sender, input_channel="api"))
-        # In the same task as the turn: it reads the tracker the turn saved, without a reload.
-        return channel.messages, await self._state(sender)
+        # The tracker the turn saved, without a reload (same task: api.tracker_store).
+        return channel.messages, await self.state(sender)
 
     async def state(self, sender: str) -> ConversationState | None:
         """The conversation's state, or None if the sender never wrote."""
-        return await self.worker.run(self._state(sender))
-
-    async def _state(self, sender: str) -> ConversationState | None:
         tracker = saved_tracker(sender) or await self.agent.tracker_store.retrieve(sender)
         if tracker is None or not tracker.events:
             return None
@@ -124,16 +117,10 @@ class Assistant:
 
         A button press is shown as the button's title, as the runner saw it.
         """
-        return await self.worker.run(self._history(sender))
-
-    async def _history(self, sender: str) -> list[dict] | None:
         tracker = await self.agent.tracker_store.retrieve_full_tracker(sender)
         if tracker is None or not tracker.events:
             return None
         return transcript(tracker)
-
-    def close(self) -> None:
-        self.worker.stop()
 
 
 def transcript(tracker: DialogueStateTracker) -> list[dict]:

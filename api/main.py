@@ -64,9 +64,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         purging.cancel()
         loading.cancel()
-        if app.state.assistant is not None:
-            app.state.assistant.close()
-        webhook.close(app)
         database.dispose()
 
 

@@ -2,9 +2,8 @@
 
 Mounted only when ACTION_ENDPOINT_URL is set (an agent that calls its actions over HTTP);
 then every call must carry `Authorization: Bearer <ACTION_ENDPOINT_SECRET>`, the runner's
-message in it is held to MAX_MESSAGE_CHARS, and the actions run on a worker thread of
-their own, so a costly call never holds up the server's event loop. It is for the agent
-alone: the deployment files never route it from outside.
+message in it is held to MAX_MESSAGE_CHARS, and callers are rate limited with /api/*. It
+is for the agent alone: the deployment files never route it from outside.
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ import json
 import logging
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request, Security
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
@@ -24,7 +23,6 @@ from rasa_sdk.interfaces import ActionExecutionRejection, ActionNotFoundExceptio
 from api.conversation import too_long
 from api.schemas import TOO_LARGE, ActionCall, document_nulls
 from api.settings import Settings
-from api.turn_worker import TurnWorker
 
 router = APIRouter(tags=["actions"])
 logger = logging.getLogger(__name__)
@@ -89,20 +87,6 @@ def _with_named_forms(action_call: dict) -> dict:
     return action_call
 
 
-def _worker(app: FastAPI) -> TurnWorker:
-    worker: TurnWorker | None = getattr(app.state, "webhook_worker", None)
-    if worker is None:
-        worker = app.state.webhook_worker = TurnWorker("heavylegs-webhook")
-    return worker
-
-
-def close(app: FastAPI) -> None:
-    """Stops the actions' worker thread, if one was started."""
-    worker: TurnWorker | None = getattr(app.state, "webhook_worker", None)
-    if worker is not None:
-        worker.stop()
-
-
 def _authorised(credentials: HTTPAuthorizationCredentials | None, settings: Settings) -> bool:
     given = credentials.credentials if credentials is not None else ""
     return hmac.compare_digest(given.encode(), (settings.action_endpoint_secret or "").encode()) \
@@ -150,8 +134,7 @@ async def webhook(request: Request,
                                        f"{settings.max_message_chars} characters")
     executor: ActionExecutor = request.app.state.executor
     try:
-        result = await _worker(request.app).run(
-            executor.run(_with_named_forms(call.dict(exclude_unset=True))))
+        result = await executor.run(_with_named_forms(call.dict(exclude_unset=True)))
     except ActionExecutionRejection as exc:
         return JSONResponse({"action_name": exc.action_name, "error": exc.message},
                             status_code=400)
