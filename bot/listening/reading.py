@@ -36,6 +36,10 @@ INFORM = re.compile(r"^/inform(\{.*\})\s*$", re.S)
 COUNTED = frozenset({"sleep_hours", "rest_days"})
 NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                     r"|zero|none)\b", re.I)
+# Clauses read one by one, at most: a real message has a handful; a hostile one of
+# MAX_MESSAGE_CHARS made of "no. yes. " would otherwise cost a quarter of a second. Danger
+# signs are looked for in the whole text as well, so none is lost past the cap.
+MAX_CLAUSES = 40
 CONFIDENT = 0.8  # a learned reading taken as stated
 OVERRULE = 0.8  # a learned reading preferred to a rule's that it contradicts
 POSSIBLE_SIGN = 0.35  # a learned danger sign this likely is asked about, never ignored
@@ -44,12 +48,10 @@ POSSIBLE_SIGN = 0.35  # a learned danger sign this likely is asked about, never 
 @dataclass
 class Reading:
     facts: dict[str, str] = field(default_factory=dict)
-    named: set[str] = field(default_factory=set)  # findings whose topic the runner named
     answered: bool = False  # the question asked got an answer
     go_back: bool = False  # the runner wants to change their previous answer
     affirmative: bool = False  # the message opens with a yes
     possible_sign: str | None = None  # a danger sign too uncertain to record: ask about it
-    payload: bool = False  # a button press
 
 
 def _more_urgent(a: str | None, b: str) -> str:
@@ -131,7 +133,6 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     reading = Reading()
     payload = _payload(text)
     if payload is not None:
-        reading.payload = True
         for finding, value in payload.items():
             _add(reading, finding, value)
         reading.answered = asked in reading.facts
@@ -140,7 +141,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
         reading.go_back = True
         return reading
     reading.affirmative = bool(AFFIRMATIVE.match(text))
-    pieces = clauses(text)
+    pieces = clauses(text)[:MAX_CLAUSES]
     learned = _batched(learned, pieces, text)
     pending_topic = None
     for clause in pieces:
@@ -159,7 +160,6 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                     _add(reading, other, other_value)
             if value is not None:
                 _add(reading, finding, value)
-                reading.named.add(finding)
             continue
         stated, possible = _stated(clause, learned)
         reading.possible_sign = reading.possible_sign or possible

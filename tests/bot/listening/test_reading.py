@@ -58,3 +58,16 @@ def test_go_back_and_payloads(learned):
 
 def test_rules_alone_still_read_the_plain_cases():
     assert read("about 8 hours", "sleep_hours").facts == {"sleep_hours": "7_to_9"}
+
+
+def test_a_message_of_many_clauses_is_read_up_to_the_cap_and_danger_signs_anywhere(
+        learned, monkeypatch):
+    from bot.listening import reading
+
+    calls = []
+    real = reading.named_topic
+    monkeypatch.setattr(reading, "named_topic", lambda clause: calls.append(clause) or real(clause))
+    text = "no. yes. " * 120 + "my calf is swollen"  # 241 clauses
+    result = read(text, "leg_day", learned)
+    assert len(calls) <= 2 * reading.MAX_CLAUSES, "each clause read twice at most, up to the cap"
+    assert result.facts["red_flag"] == "one_leg_swollen", "the whole text is read for signs"
