@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.tracker_findings import SIDE_QUESTIONS, findings_of, latest_intent, latest_text
-from bot.listening import Dialogue, default_learned, take_turn
+from bot.listening import Dialogue, Turn, default_learned, take_turn
 from bot.triage import default_knowledge, default_policy
 from bot.triage.contract import FINDINGS
 
@@ -42,6 +42,12 @@ def answered_since_message(tracker: Tracker) -> bool:
     return False
 
 
+def _answers(turn: Turn, findings: dict, dialogue: Dialogue) -> bool:
+    """Whether the turn answered the question asked with a new value."""
+    return dialogue.asked is not None and turn.findings.get(dialogue.asked) not in (
+        None, findings.get(dialogue.asked))
+
+
 class ValidateTriageForm(Action):
     """`validate_triage_form`: reads the latest message once, sets the findings it changes
     and the question to ask next (`requested_slot`; None ends the form and the rules give
@@ -55,13 +61,9 @@ class ValidateTriageForm(Action):
         return "validate_triage_form"
 
     @staticmethod
-    def _answers(findings: dict, dialogue: Dialogue, text: str) -> bool:
-        """Whether `text` answers the question asked (a start-over that is really an
-        answer, such as "right from the start", is taken as the answer)."""
-        turn = take_turn(findings, dialogue, text, default_knowledge(), default_policy(),
-                         learned=default_learned())
-        return dialogue.asked is not None and turn.findings.get(dialogue.asked) not in (
-            None, findings.get(dialogue.asked))
+    def _turn(findings: dict, dialogue: Dialogue, text: str, side: bool) -> Turn:
+        return take_turn(findings, dialogue, text, default_knowledge(), default_policy(),
+                         side_question=side, learned=default_learned())
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
@@ -77,19 +79,23 @@ class ValidateTriageForm(Action):
         intent = latest_intent(tracker)
         first_call = not answered_since_message(tracker)
         text = latest_text(tracker)
+        turn = None
         if intent in SIDE_QUESTIONS and first_call and tracker.active_loop_name:
-            if not (intent == "restart" and not STARTING_OVER.search(text)
-                    and self._answers(findings, dialogue, text)):
-                return []  # the rules answer it first; the form resumes and reads it then
-            intent = None  # "right from the start" answers the question: no start over
-        side = intent in SIDE_QUESTIONS
-        turn = take_turn(findings, dialogue, text, default_knowledge(),
-                         default_policy(), side_question=side, learned=default_learned())
+            # The rules answer a side question first; the form resumes and reads it then.
+            # Only a "start" that answers the question asked ("right from the start") is
+            # taken as the answer, not as a start over.
+            if intent != "restart" or STARTING_OVER.search(text):
+                return []
+            turn = self._turn(findings, dialogue, text, side=False)
+            if not _answers(turn, findings, dialogue):
+                return []
+            intent = None
+        turn = turn or self._turn(findings, dialogue, text, side=intent in SIDE_QUESTIONS)
         if intent in ANSWERED_BY_RULES and first_call and tracker.active_loop_name and \
                 turn.findings == findings:
             return []  # "hi" or "thanks" mid-triage: the rules answer, the question comes back
-        for text in turn.said:
-            dispatcher.utter_message(text=text)
+        for line in turn.said:
+            dispatcher.utter_message(text=line)
         events: list[EventType] = [SlotSet(f, turn.findings.get(f)) for f in FINDINGS
                                    if tracker.get_slot(f) != turn.findings.get(f)]
         events.append(SlotSet(LISTENING, {**turn.dialogue.as_dict(), "read": seen}))
