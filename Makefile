@@ -29,6 +29,7 @@ help:
 	@echo "make eval   runner cases in both modes + NLU cross-validation, one summary table"
 	@echo "make lint   ruff"
 	@echo "make bench  service vs the rasa init bot: load, latency, memory (docs/performance.md)"
+	@echo "make bench-hostile  /health while the costliest messages are read"
 	@echo "make clean  remove the virtualenv, models and local database"
 
 $(BIN)/python:
@@ -78,9 +79,13 @@ eval: $(MODEL) $(READERS)
 	EVAL_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python -m tests.eval.run
 
 # Service vs the `rasa init` bot, one after the other; BENCH_SECONDS=5 for a smoke run.
-.PHONY: bench
+.PHONY: bench bench-hostile
 bench: $(MODEL) $(READERS)
 	$(BIN)/python -m bench.run
+
+# /health latency while 8 clients send the costliest messages (docs/performance.md).
+bench-hostile: $(MODEL) $(READERS)
+	$(BIN)/python -m bench.hostile
 
 lint: install
 	$(BIN)/ruff check bot api tests
