@@ -8,5 +8,15 @@ from __future__ import annotations
 from bot.listening.learned import default_learned
 from bot.listening.reading import Reading, read
 from bot.listening.turn import Dialogue, Turn, take_turn
+from bot.understanding import spelling
 
-__all__ = ["Dialogue", "Reading", "Turn", "default_learned", "read", "take_turn"]
+
+def prepare() -> None:
+    """Loads what reading needs (the learned readers, the word lists of the spelling
+    fixes), so that the first runner does not wait for it."""
+    default_learned()
+    spelling.known_words()
+    spelling.english()
+
+
+__all__ = ["Dialogue", "Reading", "Turn", "default_learned", "prepare", "read", "take_turn"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.listening.clauses import clauses
 from bot.listening.topics import mentioned_topics, named_topic
-from bot.triage.contract import NO_RED_FLAG, NOT_SURE, RED_FLAG, is_valid
+from bot.triage.contract import NO_RED_FLAG, NOT_SURE, RED_FLAG, is_red_flag, is_valid
 from bot.understanding import extract_findings, parse_answer
 from bot.understanding.vocab import RED_FLAG_PRIORITY
 
@@ -94,16 +94,22 @@ def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str],
         for finding, (value, confidence) in learned(clause).items():
             if value == NOT_SURE or (finding, value) == (RED_FLAG, NO_RED_FLAG):
                 continue
+            if finding == RED_FLAG:
+                # Two readers naming different signs ("calf looks bigger, sore to touch":
+                # swollen leg or bone pain?) keep the more urgent; a sign is never dropped.
+                if confidence >= CONFIDENT:
+                    found[RED_FLAG] = _more_urgent(found.get(RED_FLAG), value)
+                elif confidence >= POSSIBLE_SIGN and not is_red_flag(found.get(RED_FLAG)):
+                    possible = value
+                continue
             if finding in found:
                 # The rules and a sure learned reader disagree ("no, my last leg session
                 # was over a weke ago": the typo hides the "week ago" from the rule).
-                if (found[finding] != value and confidence >= OVERRULE and finding != RED_FLAG):
+                if found[finding] != value and confidence >= OVERRULE:
                     found[finding] = value
                 continue
             if confidence >= CONFIDENT:
                 found[finding] = value
-            elif finding == RED_FLAG and value != NO_RED_FLAG and confidence >= POSSIBLE_SIGN:
-                possible = value
     return found, possible
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from bot.triage.contract import FINDINGS
+from bot.understanding.spelling import is_english
 
 TOPICS_FILE = Path(__file__).resolve().parents[2] / "data" / "understanding" / "topics.yml"
 FILLERS = re.compile(r"^(?:(?:oh|and|also|plus|btw|but|so|ok|okay|well|um|hmm|then|ah|oh yeah)"
@@ -48,11 +49,12 @@ def lexicon(path: Path = TOPICS_FILE) -> tuple[tuple[tuple[str, ...], str], ...]
 
 
 def _close(word: str, target: str) -> bool:
-    """Equal, or one edit apart for words of five letters or more (typos)."""
+    """Equal, or one edit apart for words of five letters or more that are no words
+    themselves (typos)."""
     if word == target:
         return True
-    if min(len(word), len(target)) < 5 or abs(len(word) - len(target)) > 1:
-        return False
+    if min(len(word), len(target)) < 5 or abs(len(word) - len(target)) > 1 or is_english(word):
+        return False  # a real word is no typo of another: "eight" is not "night"
     if len(word) == len(target):
         diffs = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
         return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1

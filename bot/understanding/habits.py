@@ -151,12 +151,13 @@ RULES: list[Rule] = [
          r"|(?:big|huge|massive|sudden|sharp|large|major|significant|dramatic|steep) (?:jump"
          r"|spike|increase|rise|hike|leap|ramp up|step up) in (?:my |the )?" + _LOAD
          + r"|" + _LOAD + r" (?:spike|jump)", negated="no_change"),
+    # Training for a race says nothing of a change in load ("marathon training = 4 hours
+    # sleep" is no increase): only a first long race, or starting, is read as a big one.
     rule("load_change", "big_increase",
-         r"training for (?:a |an |my |the )?(?:1st |first |next |upcoming |spring |autumn "
-         r"|fall |big )?(?:half |full )?(?:marathon|ultra|ironman|triathlon|50 km|100 km"
-         r"|50 miles)|(?:half |full )?marathon (?:training|prep|block|plan|build)"
-         r"|for (?:a |my |the )(?:1st |first |next )?(?:half |full )?(?:marathon|ultra)"
-         r"|ultra training|new to running|beginner runner|couch to 5 km|c25k"
+         r"(?:training|train|preparing) for (?:a |an |my |the )?(?:1st |first |debut )"
+         r"(?:half |full )?(?:marathon|ultra|ironman|triathlon)"
+         r"|(?:started|starting|begun|began) (?:training|to train) for"
+         r"|new to running|beginner runner|couch to 5 km|c25k"
          r"|(?:just |recently )?(?:started|starting|took up|taken up|begun|began|getting into)"
          r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
          r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
@@ -179,7 +180,7 @@ RULES: list[Rule] = [
          r"(?:weekly )?(?:mileage|distance|volume|training|pace|speed|km|miles|runs|load"
          r"|frequency)(?! (?:a lot|massively|loads|significantly|dramatically|hugely))"
          r"|started (?:doing |adding )?(?:intervals|speed ?work|hill repeats|hills|tempo"
-         r"|track|fartlek)|training for (?:a |an |my )?(?:5 km|10 km|race|parkrun)"
+         r"|track|fartlek)"
          r"|new (?:[a-z0-9]+ ){0,3}(?:training )?plan|(?:bumped|upped|increased|raised|pushed"
          r"|built) (?:my |the )?(?:[a-z]+ )?(?:up )?(?:a (?:little|bit|tad)|slightly)"
          r"|(?:bumped|pushed|built|upped) (?:my |the )?(?:mileage|distance|training|volume) up"

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.understanding import spelling
 from bot.understanding.lexicon import KEYWORDS, NUMBER_WORDS, PROTECTED, TENS, TYPOS
 
 MAX_CHARS = 20_000  # longer messages are cut: nobody types more, and it bounds the work
@@ -103,6 +104,9 @@ def _fix_word(token: str) -> str:
         token = single if single in _VOCAB and double not in _VOCAB else double
     if token in TYPOS:
         return TYPOS[token]
+    fixed = spelling.correct(token)
+    if fixed != token:
+        return fixed
     if len(token) < 6 or token in _VOCAB or not _WORD.match(token):
         return token
     near = [k for k in KEYWORDS if k[0] == token[0] and abs(len(k) - len(token)) <= 2]

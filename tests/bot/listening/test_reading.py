@@ -48,6 +48,23 @@ def test_a_danger_sign_outranks_a_no_in_the_same_message(learned):
                 learned).facts["red_flag"] == "one_leg_swollen"
 
 
+def test_readers_naming_different_signs_keep_the_more_urgent():
+    text = "my shin hurts at one spot when I press it"
+    assert read(text, "red_flag").facts["red_flag"] == "bone_pain"  # the rules' reading
+
+    def swollen(confidence):
+        return lambda clause: {"red_flag": ("one_leg_swollen", confidence)}
+
+    # A sure learned reader naming a more urgent sign wins; a lesser one never lowers it.
+    assert read(text, "red_flag", swollen(0.9)).facts["red_flag"] == "one_leg_swollen"
+    assert read("my calf is swollen", "red_flag",
+                lambda clause: {"red_flag": ("bone_pain", 0.9)}).facts["red_flag"] == "one_leg_swollen"
+    # An unsure one beside a sign the rules read is no question to ask.
+    assert read(text, "red_flag", swollen(0.5)).possible_sign is None
+    # Beside nothing the rules read, it is asked about.
+    assert read("legs feel odd", "warm_up", swollen(0.5)).possible_sign == "one_leg_swollen"
+
+
 def test_go_back_and_payloads(learned):
     assert read("go back", "sleep_hours", learned).go_back
     assert read("oops wrong button", "sleep_hours", learned).go_back

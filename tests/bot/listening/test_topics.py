@@ -32,6 +32,7 @@ def test_a_topic_word_without_a_mark_names_no_topic(clause):
 def test_one_typo_is_forgiven_in_longer_words_only():
     assert _close("traning", "training") and _close("sleeep", "sleep") and _close("drnik", "drink")
     assert not _close("gum", "gym"), "short words must match exactly"
+    assert not _close("eight", "night"), "an English word is no typo of another"
 
 
 def test_mentioned_topics_finds_topic_words_anywhere():

@@ -101,7 +101,7 @@ STATED = [
     ("I sometimes do a warm-up", "warm_up", "sometimes"),
     # load_change
     ("yes, I doubled my weekly mileage this month", "load_change", "big_increase"),
-    ("a lot, I'm training for a marathon now", "load_change", "big_increase"),
+    ("a lot, I'm training for my first marathon now", "load_change", "big_increase"),
     ("Training for my first half marathon and my legs are so heavy", "load_change",
      "big_increase"),
     ("I've just started running", "load_change", "big_increase"),

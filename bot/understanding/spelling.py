@@ -1,0 +1,80 @@
+"""Typos snapped back to the words runners use.
+
+A word the assistant does not know is taken for the known word one slip away from it (a
+letter missing, extra or wrong, or two letters swapped: "smae", "celar", "ibgger"), the
+most common such word if there are several. The known words are those of the annotated
+runner sentences (data/understanding) and of the rule lexicon, so a phrasing added to the
+corpus teaches its spelling too. A real English word is left as it is ("wipe" is not
+"wise"), even where it is a slip ("horus" for "hours"): pyspellchecker's English word
+list decides what is a word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding"
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORDS = re.compile(r"[a-z]+")
+# Shorter words are left alone: one slip away from a three-letter word lie too many others.
+MIN_LENGTH = 3
+MIN_CORRECTION_LENGTH = 4
+
+
+def _texts(directory: Path) -> list[str]:
+    texts = []
+    for path in sorted(directory.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        texts += [str(item.get("text", "")) for item in data.get("examples") or []
+                  if isinstance(item, dict)]
+    return texts
+
+
+@lru_cache(maxsize=1)
+def known_words() -> Counter:
+    """Each known word with how often the corpus uses it (lexicon words count once)."""
+    from bot.understanding.lexicon import KEYWORDS, NUMBER_WORDS, PROTECTED, TYPOS
+
+    counts = Counter(word for text in _texts(CORPUS_DIR) for word in _WORDS.findall(text.lower()))
+    for word in (*KEYWORDS, *PROTECTED, *NUMBER_WORDS, *TYPOS.values()):
+        if _WORDS.fullmatch(word):
+            counts[word] += 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def english() -> frozenset[str]:
+    """English words, accents stripped as the assistant reads them ("café" is "cafe")."""
+    from spellchecker import SpellChecker
+
+    words = SpellChecker(language="en").word_frequency.dictionary
+    return frozenset("".join(ch for ch in unicodedata.normalize("NFKD", word)
+                             if not unicodedata.combining(ch)) for word in words)
+
+
+def is_english(word: str) -> bool:
+    return word in english()
+
+
+def _one_slip(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    missing = {a + c + b for a, b in splits for c in LETTERS}
+    extra = {a + b[1:] for a, b in splits if b}
+    wrong = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    return missing | extra | wrong | swapped
+
+
+@lru_cache(maxsize=8192)
+def correct(word: str) -> str:
+    """`word`, or the known word one slip away that the corpus uses most."""
+    known = known_words()
+    if len(word) < MIN_LENGTH or word in known or is_english(word) or not _WORDS.fullmatch(word):
+        return word
+    candidates = [w for w in _one_slip(word) if w in known and len(w) >= MIN_CORRECTION_LENGTH]
+    return max(candidates, key=lambda w: (known[w], w)) if candidates else word
