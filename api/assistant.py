@@ -16,6 +16,7 @@ from rasa.utils.endpoints import EndpointConfig
 from api.db import prepare_sqlite_path
 from api.lock_store import ConversationLocks, LocalLocks
 from api.tracker_store import CachingSQLTrackerStore, saved_tracker
+from bot import listening
 from bot.triage.contract import FINDINGS, is_valid
 
 logger = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class Assistant:
         # database outage surfaces as an error the API answers with 503, and nothing forks.
         agent.tracker_store = tracker_store
         agent.processor.tracker_store = tracker_store
+        listening.prepare()
         return cls(agent, locks)
 
     async def turn(self, sender: str, text: str) -> tuple[list[dict], ConversationState | None]:
