@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.listening.clauses import clauses
-from bot.listening.topics import mentioned_topics, named_topic
+from bot.listening.topics import mentioned_topics, named_topic, only_names
 from bot.triage.contract import NO_RED_FLAG, NOT_SURE, RED_FLAG, is_red_flag, is_valid
 from bot.understanding import extract_findings, parse_answer
 from bot.understanding.vocab import RED_FLAG_PRIORITY
@@ -149,28 +149,33 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     reading.affirmative = bool(AFFIRMATIVE.match(text))
     pieces = clauses(text)[:MAX_CLAUSES]
     learned = _batched(learned, pieces, text)
+    named: set[str] = set()  # findings answered under their named topic: those stand
     pending_topic = None
     for clause in pieces:
         topic = named_topic(clause)
         finding, body = (topic.finding, topic.rest) if topic else (pending_topic, clause)
         pending_topic = None
         if finding is not None:
-            if not body.strip(" ?.!,:-"):
+            if not body.strip(" ?.!,:-") or only_names(body, finding):
                 pending_topic = finding  # "warm-up wise, warm up? nah I just go"
                 continue
             value = parse_answer(finding, body)
             stated, possible = _stated(body, learned)
             reading.possible_sign = reading.possible_sign or possible
             for other, other_value in stated.items():
-                if other != finding:
+                if other != finding and (other not in named or other == RED_FLAG):
                     _add(reading, other, other_value)
             if value is not None:
                 _add(reading, finding, value)
+                named.add(finding)
             continue
         stated, possible = _stated(clause, learned)
         reading.possible_sign = reading.possible_sign or possible
         for other, value in stated.items():
-            _add(reading, other, value)
+            # "as for eating, nothing before, and lunch is a sandwich": the lunch is no
+            # word against what the runner said under the topic they named.
+            if other not in named or other == RED_FLAG:
+                _add(reading, other, value)
         if stated:
             continue
         # Nothing stated outright: a topic it mentions ("nights are a solid 8"), else an

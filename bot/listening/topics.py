@@ -108,6 +108,12 @@ def _end_of_words(text: str, count: int) -> int:
     return i
 
 
+def only_names(text: str, finding: str) -> bool:
+    """Whether `text` is nothing but a topic word of `finding` ("warm-up wise, warm up?")."""
+    words = tuple(re.sub(r"[^a-z' ]", " ", text.lower().replace("-", " ")).split())
+    return any(phrase == words and named == finding for phrase, named in lexicon())
+
+
 def mentioned_topics(clause: str) -> list[str]:
     """Findings whose topic words appear anywhere in `clause` ("nights are a solid 8"),
     without a topic mark; for a clause nothing else could read."""

@@ -23,6 +23,15 @@ def learned():
     ("sorry, I meant I sleep 8 hours", "leg_day", {"sleep_hours": "7_to_9"}),
     ("nope, none of those", "iron_signs", {"iron_signs": "no"}),
     ("no, my last leg session was over a weke ago", "leg_day", {"leg_day": "no"}),
+    # what is said under a named topic stands against a later aside on the same finding
+    ("as for eating, I don't eat anything before, just a black coffee, and lunch is usually "
+     "a meal deal sandwich", "red_flag", {"fuel": "poor"}),
+    # a typo is read as the word meant; an English word is no typo of a topic word
+    ("loads, like trhee litres a day", "hydration", {"hydration": "good"}),
+    ("eight-ish", "sleep_hours", {"sleep_hours": "7_to_9"}),
+    # the topic named twice, the answer after it
+    ("oh and warm-up wise, warm up? nah I just start running at my normal pace", "red_flag",
+     {"warm_up": "no"}),
 ])
 def test_facts_are_read_where_the_runner_puts_them(learned, text, asked, facts):
     assert read(text, asked, learned).facts == facts
