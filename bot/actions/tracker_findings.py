@@ -10,7 +10,7 @@ from bot.understanding import extract_findings, mentions_running_trouble
 # Intents that are never an answer to the current question: the assistant answers them
 # and asks the question again.
 SIDE_QUESTIONS = frozenset({"ask_why", "ask_carnosine", "ask_more", "ask_fix", "ask_meaning",
-                            "bot_challenge", "restart"})
+                            "bot_challenge", "start_over"})
 
 
 def findings_of(tracker: Tracker) -> dict[str, str]:

@@ -42,12 +42,6 @@ def answered_since_message(tracker: Tracker) -> bool:
     return False
 
 
-def _answers(turn: Turn, findings: dict, dialogue: Dialogue) -> bool:
-    """Whether the turn answered the question asked with a new value."""
-    return dialogue.asked is not None and turn.findings.get(dialogue.asked) not in (
-        None, findings.get(dialogue.asked))
-
-
 class ValidateTriageForm(Action):
     """`validate_triage_form`: reads the latest message once, sets the findings it changes
     and the question to ask next (`requested_slot`; None ends the form and the rules give
@@ -79,18 +73,13 @@ class ValidateTriageForm(Action):
         intent = latest_intent(tracker)
         first_call = not answered_since_message(tracker)
         text = latest_text(tracker)
-        turn = None
         if intent in SIDE_QUESTIONS and first_call and tracker.active_loop_name:
-            # The rules answer a side question first; the form resumes and reads it then.
-            # Only a "start" that answers the question asked ("right from the start") is
-            # taken as the answer, not as a start over.
-            if intent != "restart" or STARTING_OVER.search(text):
-                return []
-            turn = self._turn(findings, dialogue, text, side=False)
-            if not _answers(turn, findings, dialogue):
-                return []
+            if intent != "start_over" or STARTING_OVER.search(text):
+                return []  # the rules answer it first; the form resumes and reads it then
+            # Classified as a start over without saying so ("right from the start", "on the
+            # rest front, two"): a message like any other, never a lost conversation.
             intent = None
-        turn = turn or self._turn(findings, dialogue, text, side=intent in SIDE_QUESTIONS)
+        turn = self._turn(findings, dialogue, text, side=intent in SIDE_QUESTIONS)
         if intent in ANSWERED_BY_RULES and first_call and tracker.active_loop_name and \
                 turn.findings == findings:
             return []  # "hi" or "thanks" mid-triage: the rules answer, the question comes back

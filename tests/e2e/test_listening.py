@@ -44,6 +44,33 @@ def test_a_topic_named_answer_binds_to_its_topic_not_to_the_question(service):
     assert "didn't catch" not in runner.texts
 
 
+def test_a_message_the_nlu_takes_for_a_start_over_never_loses_the_conversation(service):
+    # "rest front" reads to the intent classifier like "restart"; without saying so
+    # ("again", "over", "new"...), a runner is never started over.
+    runner = Runner(service.url)
+    runner.say("fasted runs are my thing but my legs are dead after 10k")
+    runner.say(inform("red_flag", "none"))
+    asked = runner.asked()
+    runner.say("on the rest front, two")
+    result = runner.assessment()
+    assert result is not None and result["findings"]["red_flag"] == "none"
+    assert result["findings"]["rest_days"] == "two_plus"
+    assert "start over" not in runner.texts.lower()
+    if asked != "rest_days":
+        assert runner.asked() == asked, "the question asked comes back"
+
+
+@pytest.mark.parametrize("words", ["let's start over", "can we start again from scratch"])
+def test_a_runner_who_says_start_over_is_started_over(service, words):
+    runner = Runner(service.url)
+    runner.say("fasted runs are my thing but my legs are dead after 10k")
+    runner.say(inform("red_flag", "none"))
+    assert runner.assessment()["findings"]
+    runner.say(words)
+    assert "start over" in runner.texts.lower()
+    assert runner.assessment() is None or runner.assessment()["findings"] == {}
+
+
 def test_palpitations_and_a_blackout_in_non_native_english_end_in_emergency_advice(service):
     runner = Runner(service.url)
     runner.say("my heart start to beat very fast and irregular, like a bird in the chest ... "

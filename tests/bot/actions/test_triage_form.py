@@ -94,9 +94,9 @@ def test_a_correction_is_acknowledged():
 
 def test_a_start_over_that_answers_the_question_is_the_answer():
     listening = {"asked": "onset", "read": 0}
-    slots, _, _ = run(tracker("asked_sleep", text="right from the start", intent="restart",
+    slots, _, _ = run(tracker("asked_sleep", text="right from the start", intent="start_over",
                               slots={"listening": listening, "requested_slot": "onset"}))
     assert slots["onset"] == "from_start"
-    slots, _, events = run(tracker("asked_sleep", text="start over please", intent="restart",
+    slots, _, events = run(tracker("asked_sleep", text="start over please", intent="start_over",
                                    slots={"listening": listening, "requested_slot": "onset"}))
     assert events == [], "a real start over is left to the rules"
