@@ -8,10 +8,9 @@ import re
 JOINS = re.compile(
     r"(?:[.!?;]+\s+|\n+|\s+[-–—]+\s+|,\s*(?:and\s+also|and|plus|but|also|btw|oh and|though)\s+"
     r"|\s+(?:btw|also|plus|oh and|and also)\s+(?=\S)|\.{2,}\s*|\s+but\s+)", re.I)
-MIN_CHARS = 2
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of `text`, in order, without the joining words."""
+    """The clauses of `text`, in order, without the joining words ("8" is one)."""
     pieces = [p.strip(" ,.;:!-–—") for p in JOINS.split(text)]
-    return [p for p in pieces if len(p) >= MIN_CHARS]
+    return [p for p in pieces if any(ch.isalnum() for ch in p)]

@@ -160,15 +160,17 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                 pending_topic = finding  # "warm-up wise, warm up? nah I just go"
                 continue
             value = parse_answer(finding, body)
-            stated, possible = _stated(body, learned)
-            reading.possible_sign = reading.possible_sign or possible
-            for other, other_value in stated.items():
-                if other != finding and (other not in named or other == RED_FLAG):
-                    _add(reading, other, other_value)
             if value is not None:
+                # What follows a named topic is about it ("hydration: sometimes, depends
+                # how busy work is" says nothing of food); only a danger sign is taken too.
+                stated, possible = _stated(body, learned)
+                reading.possible_sign = reading.possible_sign or possible
+                if stated.get(RED_FLAG) and finding != RED_FLAG:
+                    _add(reading, RED_FLAG, stated[RED_FLAG])
                 _add(reading, finding, value)
                 named.add(finding)
-            continue
+                continue
+            # No answer about the topic ("tired, I sleep 5 hours"): read as any clause.
         stated, possible = _stated(clause, learned)
         reading.possible_sign = reading.possible_sign or possible
         for other, value in stated.items():

@@ -43,7 +43,7 @@ def lexicon(path: Path = TOPICS_FILE) -> tuple[tuple[tuple[str, ...], str], ...]
     unknown = set(raw) - set(FINDINGS)
     if unknown:
         raise ValueError(f"{path}: unknown findings {sorted(unknown)}")
-    entries = {(tuple(phrase.lower().replace("-", " ").split()), finding)
+    entries = {(tuple(phrase.lower().replace("-", " ").replace("/", " ").split()), finding)
                for finding, phrases in raw.items() for phrase in phrases}
     return tuple(sorted(entries, key=lambda e: (-len(e[0]), e[0])))
 
@@ -75,7 +75,7 @@ def named_topic(clause: str) -> Topic | None:
     lead = LEAD_INS.match(text)
     text = text[lead.end():] if lead else text
     text = OWNERS.sub("", text)
-    words = text.replace("-", " ").split()
+    words = text.replace("-", " ").replace("/", " ").split()
     for phrase, finding in lexicon():
         n = len(phrase)
         if len(words) < n:
@@ -95,9 +95,10 @@ def named_topic(clause: str) -> Topic | None:
 
 
 def _end_of_words(text: str, count: int) -> int:
-    """The index just after the first `count` words of `text` (hyphens split words)."""
+    """The index just after the first `count` words of `text` (hyphens and slashes split
+    words)."""
     seen, i = 0, 0
-    for m in re.finditer(r"[^\s\-]+", text):
+    for m in re.finditer(r"[^\s\-/]+", text):
         seen += 1
         i = m.end()
         if seen == count:

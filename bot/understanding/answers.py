@@ -31,7 +31,9 @@ _NOT_SURE = compile_pattern(alt(
     r"no way (?:of|to) know\w*"))
 _HEDGE = compile_pattern(r"maybe|possibly|perhaps|might|could be")
 _SOMETIMES = compile_pattern(alt(
-    SOMETIMES.pattern, "a bit", "a little", "partly", "somewhat", "50 50", "more or less",
+    # "a bit" on its own; "I walk a bit, jog slowly, then go faster" is a warm-up
+    SOMETIMES.pattern, r"^(?:(?:yes|yeah|yep|just|only|,) )*(?:a bit|a little)(?: [.!,])*$",
+    "partly", "somewhat", "50 50", "more or less",
     "on occasion", "so so", "could be better", "could do better", "room for improvement",
     "in between", "middling", "not as much as", "50 / 50",
     r"(?:races?|race days?|sessions?|workouts?|long runs|hard runs|speed work) only",

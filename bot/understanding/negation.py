@@ -49,7 +49,8 @@ SOMETIMES = re.compile(
     r"|(?:when|if) i (?:have |have got |get |got )(?:the |enough )?time|time permitting"
     r"|(?:if|when) time allows|depends|depending|hit (?:or|and) miss"
     r"|most days|half the time|inconsistent(?:ly)?|not consistently|kind of|sort of"
-    r"|kinda|sorta|on some runs|some runs|it varies|varies)\b")
+    r"|kinda|sorta|on some runs|some runs|it varies|varies"
+    r"|some (?:weeks|mornings|evenings|nights|months))\b")
 
 
 _LIST_OR = re.compile(r" (?:or|nor) ")

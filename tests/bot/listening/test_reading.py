@@ -29,6 +29,20 @@ def learned():
     # a typo is read as the word meant; an English word is no typo of a topic word
     ("loads, like trhee litres a day", "hydration", {"hydration": "good"}),
     ("eight-ish", "sleep_hours", {"sleep_hours": "7_to_9"}),
+    # a one-character answer is an answer
+    ("8", "sleep_hours", {"sleep_hours": "7_to_9"}),
+    # a topic named with a negation is a no about it, never a sign of it
+    ("two - oh and anaemia-wise no, not at all", "rest_days",
+     {"rest_days": "two_plus", "iron_signs": "no"}),
+    ("not for weeks, and the pale/tired stuff: none of that", "leg_day",
+     {"leg_day": "no", "iron_signs": "no"}),
+    # what follows a named topic speaks of that topic only
+    ("no, none. btw hydration: sometimes, depends how busy work is", "red_flag",
+     {"red_flag": "none", "hydration": "sometimes"}),
+    # an amount answers the question asked, not the training question
+    ("a bit", "hydration", {"hydration": "sometimes"}),
+    ("yes, I walk a bit, jog slowly, then go faster", "warm_up", {"warm_up": "yes"}),
+    ("some weeks yes, some weeks I forget to eat before", "fuel", {"fuel": "sometimes"}),
     # the topic named twice, the answer after it
     ("oh and warm-up wise, warm up? nah I just start running at my normal pace", "red_flag",
      {"warm_up": "no"}),
