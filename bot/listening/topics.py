@@ -68,6 +68,15 @@ def _strip_plural(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
+# A mark ending a topic named in a few words ("regarding my running technique:", "kms per
+# week:", "on the tiredness/iron thing,"): the topic words come just before it.
+HEAD_MARK = re.compile(r"(?:[- ]wise\b|\s(?:front|side|stuff|thing|things|question|etc)\b)?"
+                       r"\s*(?:[:?=]+|\s[-–—]+\s|\.\.\.)|[- ]wise\b|\s(?:front|side|stuff|thing"
+                       r"|things)\b\s*,?")
+HEAD_WORDS = 6  # at most this many words before the mark
+NEAR_END = 3  # the topic words end among the last words before the mark
+
+
 def named_topic(clause: str) -> Topic | None:
     """The topic `clause` opens with, and what it says about it; None if it names none."""
     text = clause.lower().strip()
@@ -76,6 +85,7 @@ def named_topic(clause: str) -> Topic | None:
     text = text[lead.end():] if lead else text
     text = OWNERS.sub("", text)
     words = text.replace("-", " ").replace("/", " ").split()
+    led = None  # a topic right after a lead-in, with no mark of its own
     for phrase, finding in lexicon():
         n = len(phrase)
         if len(words) < n:
@@ -86,12 +96,39 @@ def named_topic(clause: str) -> Topic | None:
         # Where the topic words end in the original text (hyphens were read as spaces).
         end = _end_of_words(text, n)
         mark = MARK.match(text[end:])
-        marked = bool(lead) or bool(mark and (mark.group("sep") or "wise" in mark.group(0)
-                                              or mark.group(0).strip()))
-        if not marked:
-            continue
-        return Topic(finding, text[end + (mark.end() if mark else 0):].strip())
-    return None
+        if mark and (mark.group("sep") or "wise" in mark.group(0) or mark.group(0).strip()):
+            return Topic(finding, text[end + mark.end():].strip())
+        if lead and led is None:
+            led = Topic(finding, text[end + (mark.end() if mark else 0):].strip())
+    # "regarding my running technique, nope": the topic is the last words before the mark.
+    return _topic_before_mark(text, lead is not None) or led
+
+
+def _topic_before_mark(text: str, lead: bool) -> Topic | None:
+    """A topic named in a few words ended by a mark ("my running technique: fine"); the
+    longest topic phrase there, the last one if several ("running technique" is form)."""
+    mark = HEAD_MARK.search(text)
+    if mark is None and lead:  # "regarding my running technique, nope"
+        mark = re.search(r",", text)
+    if mark is None:
+        return None
+    head = OWNERS.sub("", text[:mark.start()].strip())
+    words = [_strip_plural(re.sub(r"[^a-z']", "", w))
+             for w in head.replace("-", " ").replace("/", " ").split()]
+    if not words or len(words) > HEAD_WORDS:
+        return None
+    best = None  # (length, end, finding)
+    for phrase, finding in lexicon():
+        target = [_strip_plural(w) for w in phrase]
+        n = len(target)
+        for start in range(len(words) - n + 1):
+            if len(words) - (start + n) >= NEAR_END:
+                continue
+            if all(_close(a, b) for a, b in zip(words[start:start + n], target, strict=True)):
+                best = max(best or (0, -1, ""), (n, start + n, finding))
+    if best is None:
+        return None
+    return Topic(best[2], text[mark.end():].strip(" ,"))
 
 
 def _end_of_words(text: str, count: int) -> int:

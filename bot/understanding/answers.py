@@ -20,6 +20,7 @@ _NOT_SURE = compile_pattern(alt(
     "not sure", "unsure", "no idea", r"(?:do not|did not) (?:really |actually |honestly |even )?"
     r"know", "not know", "no clue", "not a clue", "clueless", r"(?:hard|difficult|tough) to "
     r"(?:say|tell)", r"(?:can not|could not) (?:really )?(?:say|tell|remember|recall)",
+    r"(?:can not|could not|hard to|difficult to) (?:really )?pin (?:it |that )?down",
     r"(?:do not|never) (?:really )?(?:track|measure|count|remember|pay attention|keep track"
     r"|check|monitor|log)", r"(?:never|have not) (?:really )?(?:thought|checked|measured"
     r"|tracked|counted|paid attention|considered)", "not certain", "who knows", "beats me",

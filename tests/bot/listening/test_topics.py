@@ -17,6 +17,12 @@ from bot.listening.topics import _close, mentioned_topics, named_topic
     ("oh and on the sleep front, about 8 hrs", "sleep_hours", "about 8 hrs"),
     ("about how I run, no, my form's been checked", "form", "no, my form's been checked"),
     ("rest days: 2-3 rest days", "rest_days", "2-3 rest days"),
+    # a topic named in a few words before its mark: the last topic words there
+    ("regarding my running technique, nope, all fine", "form", "nope, all fine"),
+    ("kms per week: no change", "load_change", "no change"),
+    ("how often I rest: one day", "rest_days", "one day"),
+    ("on the tiredness/iron thing, none of that", "iron_signs", "none of that"),
+    ("the pale/tired stuff: none of that", "iron_signs", "none of that"),
 ])
 def test_a_named_topic_binds_the_rest_of_the_clause(clause, finding, rest):
     topic = named_topic(clause)
