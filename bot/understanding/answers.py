@@ -18,7 +18,7 @@ from bot.understanding.vocab import FINDINGS, NOT_SURE, is_value
 
 _NOT_SURE = compile_pattern(alt(
     "not sure", "unsure", "no idea", r"(?:do not|did not) (?:really |actually |honestly |even )?"
-    r"know", "not know", "no clue", "not a clue", "clueless", r"(?:hard|difficult|tough) to "
+    r"know", "not know", "no clue", "not a clue", "clueless", r"(?:hard|difficult|tough|tricky) to "
     r"(?:say|tell)", r"(?:can not|could not) (?:really )?(?:say|tell|remember|recall)",
     r"(?:can not|could not|hard to|difficult to) (?:really )?pin (?:it |that )?down",
     r"(?:do not|never) (?:really )?(?:track|measure|count|remember|pay attention|keep track"

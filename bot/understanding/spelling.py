@@ -5,8 +5,8 @@ letter missing, extra or wrong, or two letters swapped: "smae", "celar", "ibgger
 most common such word if there are several. The known words are those of the annotated
 runner sentences (data/understanding) and of the rule lexicon, so a phrasing added to the
 corpus teaches its spelling too. A real English word is left as it is ("wipe" is not
-"wise"), even where it is a slip ("horus" for "hours"): pyspellchecker's English word
-list decides what is a word.
+"wise"); pyspellchecker's English word list, with how often each word is used, decides
+what is a word, and one it has seen fewer than RARE times ("noe", "celar") counts as none.
 """
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ _WORDS = re.compile(r"[a-z]+")
 # one slip away from a short word lie too many others.
 MIN_LENGTH = 3
 MIN_CORRECTION_LENGTH = 4
+RARE = 100  # an English word used fewer times than this in pyspellchecker's counts
 
 
 def _texts(directory: Path) -> list[str]:
@@ -51,12 +52,14 @@ def known_words() -> Counter:
 
 @lru_cache(maxsize=1)
 def english() -> frozenset[str]:
-    """English words, accents stripped as the assistant reads them ("café" is "cafe")."""
+    """English words in use, accents stripped as the assistant reads them ("café" is
+    "cafe")."""
     from spellchecker import SpellChecker
 
     words = SpellChecker(language="en").word_frequency.dictionary
     return frozenset("".join(ch for ch in unicodedata.normalize("NFKD", word)
-                             if not unicodedata.combining(ch)) for word in words)
+                             if not unicodedata.combining(ch))
+                     for word, uses in words.items() if uses >= RARE or not word.isascii())
 
 
 def is_english(word: str) -> bool:

@@ -14,6 +14,8 @@ from bot.understanding.spelling import correct, known_words
     ("efore", "before"),   # a letter missing
     ("weke", "week"),      # a letter wrong
     ("nne", "none"),       # a four-letter word with a letter missing
+    ("noe", "none"),       # an English word so rare it is surely a slip
+    ("onpe", "nope"),
 ])
 def test_a_slip_is_taken_for_the_word_meant(typed, meant):
     assert correct(typed) == meant
