@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.listening.clauses import clauses
-from bot.listening.topics import mentioned_topics, named_topic, only_names
+from bot.listening.topics import mentioned_topics, named_topic, only_names, topic_alone
 from bot.triage.contract import NO_RED_FLAG, NOT_SURE, RED_FLAG, is_red_flag, is_valid
 from bot.understanding import extract_findings, parse_answer
 from bot.understanding.vocab import RED_FLAG_PRIORITY
@@ -113,6 +113,18 @@ def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str],
     return found, possible
 
 
+def _answer(finding: str, text: str, learned: LearnedReader | None) -> str | None:
+    """`text` read as an answer about `finding`; a sure learned reader overrules the rules'
+    answer it contradicts ("No, warm up I do not do" is no yes, whatever the keyword)."""
+    value = parse_answer(finding, text)
+    if learned is None or value in (None, NOT_SURE) or finding == RED_FLAG:
+        return value
+    reading = learned(text).get(finding)
+    if reading and reading[0] not in (value, NOT_SURE) and reading[1] >= OVERRULE:
+        return reading[0]
+    return value
+
+
 class _Batched:
     """A learned reader whose readings of a message's pieces were made in one pass."""
 
@@ -151,7 +163,11 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     learned = _batched(learned, pieces, text)
     named: set[str] = set()  # findings answered under their named topic: those stand
     pending_topic = None
-    for clause in pieces:
+    for index, clause in enumerate(pieces):
+        alone = topic_alone(clause)
+        if alone is not None and index + 1 < len(pieces):
+            pending_topic = alone  # "warm up? nah": the answer comes next
+            continue
         topic = named_topic(clause)
         finding, body = (topic.finding, topic.rest) if topic else (pending_topic, clause)
         pending_topic = None
@@ -159,7 +175,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
             if not body.strip(" ?.!,:-") or only_names(body, finding):
                 pending_topic = finding  # "warm-up wise, warm up? nah I just go"
                 continue
-            value = parse_answer(finding, body)
+            value = _answer(finding, body, learned)
             if value is not None:
                 # What follows a named topic is about it ("hydration: sometimes, depends
                 # how busy work is" says nothing of food); only a danger sign is taken too.
@@ -191,7 +207,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                 break
         else:
             if asked is not None and asked not in reading.facts:
-                value = parse_answer(asked, clause)
+                value = _answer(asked, clause, learned)
                 if value is not None:
                     _add(reading, asked, value)
     whole, possible = _stated(text, learned)

@@ -148,8 +148,14 @@ def _end_of_words(text: str, count: int) -> int:
 
 def only_names(text: str, finding: str) -> bool:
     """Whether `text` is nothing but a topic word of `finding` ("warm-up wise, warm up?")."""
+    return topic_alone(text) == finding
+
+
+def topic_alone(text: str) -> str | None:
+    """The finding whose topic word is all of `text` ("warm up" of "warm up? nah")."""
     words = tuple(re.sub(r"[^a-z' ]", " ", text.lower().replace("-", " ")).split())
-    return any(phrase == words and named == finding for phrase, named in lexicon())
+    words = tuple(FILLERS.sub("", " ".join(words)).split())
+    return next((named for phrase, named in lexicon() if phrase == words), None)
 
 
 def mentioned_topics(clause: str) -> list[str]:

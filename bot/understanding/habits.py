@@ -161,7 +161,8 @@ RULES: list[Rule] = [
          r"|(?:just |recently )?(?:started|starting|took up|taken up|begun|began|getting into)"
          r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
          r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
-         unless=r"\d+ years|years ago|for years|long time|a year ago|as a kid|decade"),
+         unless=r"\d+ years|years ago|for years|long time|a year ago|last year|months ago"
+         r"|as a kid|decade"),
     rule("load_change", "some_increase",
          r"(?:more|extra) (?:intervals|tempo\w*|speed ?work|hills|hill (?:work|repeats|sprints)"
          r"|track (?:work|sessions)|fartlek\w*|workouts)(?! than)",

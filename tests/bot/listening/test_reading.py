@@ -43,6 +43,15 @@ def learned():
     ("a bit", "hydration", {"hydration": "sometimes"}),
     ("yes, I walk a bit, jog slowly, then go faster", "warm_up", {"warm_up": "yes"}),
     ("some weeks yes, some weeks I forget to eat before", "fuel", {"fuel": "sometimes"}),
+    # a topic word on its own is the topic of the clause after it
+    ("warm up? nah", "sleep_hours", {"warm_up": "no"}),
+    # a topic the rules did not know, and a sure learned reader against a keyword
+    ("pre-run routine: yes, I walk a bit, jog slowly, then go faster", "iron_signs",
+     {"warm_up": "yes"}),
+    ("regarding warm-up, No, warm up I do not do", "red_flag", {"warm_up": "no"}),
+    # a bare number answers the question asked, and only that
+    ("one", "red_flag", {}),
+    ("2", "rest_days", {"rest_days": "two_plus"}),
     # the topic named twice, the answer after it
     ("oh and warm-up wise, warm up? nah I just start running at my normal pace", "red_flag",
      {"warm_up": "no"}),
