@@ -32,6 +32,9 @@ AFFIRMATIVE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|yeh|aye|sure|i do|i ha
                          r"|exactly|that's right|that is right|true|definitely|unfortunately"
                          r"|sadly|si|ja|oui)\b", re.I)
 INFORM = re.compile(r"^/inform(\{.*\})\s*$", re.S)
+# Any other command or button payload ("/launch_rockets{...}", "/inform 5"): no words of
+# the runner's to read, whatever findings its text names.
+COMMAND = re.compile(r"^/[a-z_]\w*\b", re.I)
 # Findings a number answers: a number beside their topic word binds to them.
 COUNTED = frozenset({"sleep_hours", "rest_days"})
 NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -154,6 +157,8 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
         for finding, value in payload.items():
             _add(reading, finding, value)
         reading.answered = asked in reading.facts
+        return reading
+    if COMMAND.match(text.strip()):
         return reading
     if GO_BACK.match(text):
         reading.go_back = True

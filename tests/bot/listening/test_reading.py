@@ -103,6 +103,9 @@ def test_go_back_and_payloads(learned):
     payload = read('/inform{"sleep_hours": "over_9"}', "sleep_hours", learned)
     assert payload.facts == {"sleep_hours": "over_9"} and payload.answered
     assert read('/inform{"sleep_hours": "lots"}', "sleep_hours", learned).facts == {}
+    # another command or payload is no words of the runner's, whatever its text names
+    assert read('/launch_rockets{"sleep_hours": "under_6"}', "sleep_hours", learned).facts == {}
+    assert read("/inform 5", "sleep_hours", learned).facts == {}
 
 
 def test_rules_alone_still_read_the_plain_cases():
