@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from bot.actions.tracker_findings import SIDE_QUESTIONS, findings_of, latest_intent, latest_text
-from bot.listening import Dialogue, Turn, default_learned, take_turn
+from bot.listening import Dialogue, default_learned, take_turn
 from bot.triage import default_knowledge, default_policy
 from bot.triage.contract import FINDINGS
 
@@ -54,11 +54,6 @@ class ValidateTriageForm(Action):
     def name(self) -> str:
         return "validate_triage_form"
 
-    @staticmethod
-    def _turn(findings: dict, dialogue: Dialogue, text: str, side: bool) -> Turn:
-        return take_turn(findings, dialogue, text, default_knowledge(), default_policy(),
-                         side_question=side, learned=default_learned())
-
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
         state = tracker.get_slot(LISTENING) or {}
@@ -79,7 +74,8 @@ class ValidateTriageForm(Action):
             # Classified as a start over without saying so ("right from the start", "on the
             # rest front, two"): a message like any other, never a lost conversation.
             intent = None
-        turn = self._turn(findings, dialogue, text, side=intent in SIDE_QUESTIONS)
+        turn = take_turn(findings, dialogue, text, default_knowledge(), default_policy(),
+                         side_question=intent in SIDE_QUESTIONS, learned=default_learned())
         if intent in ANSWERED_BY_RULES and first_call and tracker.active_loop_name and \
                 turn.findings == findings:
             return []  # "hi" or "thanks" mid-triage: the rules answer, the question comes back
