@@ -14,11 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "data" / "understanding"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORDS = re.compile(r"[a-z]+")
 # Words under three letters are left alone, and a correction has four letters or more:
@@ -28,22 +24,15 @@ MIN_CORRECTION_LENGTH = 4
 RARE = 100  # an English word used fewer times than this in pyspellchecker's counts
 
 
-def _texts(directory: Path) -> list[str]:
-    """The training sentences (mixed_*.yml are kept for testing the readers, unseen)."""
-    texts = []
-    for path in sorted(p for p in directory.glob("*.yml") if not p.name.startswith("mixed_")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        texts += [str(item.get("text", "")) for item in data.get("examples") or []
-                  if isinstance(item, dict)]
-    return texts
-
-
 @lru_cache(maxsize=1)
 def known_words() -> Counter:
-    """Each known word with how often the corpus uses it (lexicon words count once)."""
+    """Each known word with how often the learned readers' training sentences use it
+    (lexicon words count once)."""
+    from bot.listening.learned import load_examples  # the corpus, as the readers see it
     from bot.understanding.lexicon import KEYWORDS, NUMBER_WORDS, PROTECTED, TYPOS
 
-    counts = Counter(word for text in _texts(CORPUS_DIR) for word in _WORDS.findall(text.lower()))
+    counts = Counter(word for example in load_examples()
+                     for word in _WORDS.findall(example.text.lower()))
     for word in (*KEYWORDS, *PROTECTED, *NUMBER_WORDS, *TYPOS.values()):
         if _WORDS.fullmatch(word):
             counts[word] += 1
