@@ -38,7 +38,11 @@ _SOMETIMES = compile_pattern(alt(
     "on occasion", "so so", "could be better", "could do better", "room for improvement",
     "in between", "middling", "not as much as", "50 / 50",
     r"(?:races?|race days?|sessions?|workouts?|long runs|hard runs|speed work) only",
-    r"only (?:before|for|on|when|if|in|after)", "try to", "i try", "trying to",
+    r"only (?:before|for|on|when|if|in|after)",
+    # "I try to drink enough" hedges the habit; "trying to lose weight" is a reason
+    r"(?:try|tries|trying) to\b(?! (?:lose|drop|shed|beat|get faster|improve|run|train|build"
+    r"|be)\b)",
+    r"i try(?! to)",
     r"(?:when|if) i am not", "unless", r"(?:some|a few) (?:times|days|weeks)",
     # yes for some runs, no for the rest: "on race days yes, otherwise not really"
     r", (?:but )?(?:otherwise|other (?:runs|times|days)|the rest(?: of the time)?|normal (?:runs"

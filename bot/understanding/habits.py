@@ -112,7 +112,8 @@ RULES: list[Rule] = [
          r"(?:then|and then|before) (?:a |i )?(?:jog|run|start)", negated="no"),
     rule("warm_up", "no",
          r"just (?:go|head out|set off|get going|take off|start running|start|run|go for it"
-         r"|leave|head off|get on with it)(?= [.,;!?]| but| and|$)"),
+         r"|leave|head off|get on with it)(?= [.,;!?]| but| and|$)",
+         unless=r"(?:legs?|they|it|energy|strength) just go"),  # "my legs just go": they give out
     rule("warm_up", "no",
          r"what warm ups?(?= [.,!?]| lol| haha| ha|$)|never (?:heard of|done) (?:a |any )?warm ups?"
          r"|just (?:head|go|walk|step|run|jog) (?:straight )?out (?:of )?(?:the|my) (?:front )?door"
@@ -133,13 +134,19 @@ RULES: list[Rule] = [
          r"doubled|doubling|tripled|tripling|twice as (?:much|many|far|long)"
          r"|(?:a lot|loads|way|much|heaps|far|significantly|massively|hugely|tons) more "
          r"(?:miles|km|mileage|running|runs|distance|training|volume|kilometers|sessions|often"
-         r"|speed work|intervals|hills|hill \w+|than (?:usual|before|normal))"
+         r"|speed work|intervals|hills|hill \w+)"
          r"|running (?:a lot|way|much|loads|heaps|far) more"
          r"|ramp\w* (?:it |things |my \w+ |my training |up )?up|ramped|(?:upped|upping|increased"
          r"|increasing|raised|raising|bumped up|boosted|jumped) (?:my |the )?(?:\w+ )?(?:a lot"
          r"|massively|loads"
          r"|significantly|dramatically|heaps|big time|hugely|quite a bit|a ton)",
          negated="no_change"),
+    # "way more than usual", unless it is a body that does more ("winded way more than normal")
+    rule("load_change", "big_increase",
+         r"(?:a lot|loads|way|much|heaps|far|significantly|massively|hugely|tons) more "
+         r"than (?:usual|before|normal)", negated="no_change",
+         unless=r"winded|breath\w*|puff\w*|pant\w*|gasp\w*|tired|sore\w*|pain\w*|hurt\w*"
+                r"|ach\w*|sweat\w*|heart|pulse|thirst\w*|sleep\w*|eat\w*|drink\w*", wide=True),
     rule("load_change", "big_increase",
          _LOAD + r" (?:has |have |is |are |just |really |suddenly |recently |totally "
          r"|massively )*(?:(?:rocketed|skyrocketed|sky rocketed|soared|spiked|ballooned"

@@ -56,27 +56,46 @@ _GET = re.compile(r"\b(?:get|getting|got|manage|managing|averaging|average|funct
                   r"|survive|surviving|cope|coping|exist|existing|(?:running|living|going) on)\b")
 _PER_NIGHT = re.compile(r"^(?:of sleep|sleep|a night|per night|each night|every night"
                         r"|most nights|nightly|a nite|on a good night|on weeknights)\b")
-BEDTIME = re.compile(
-    r"\b(?:bed|sleep|asleep|lights out)(?: [a-z]+){0,3}? (?:at |around |about |by )+"
-    r"(\d{1,2}|midnight)(?: : (\d\d))?(?: (?:am|pm|o clock|ish))?(?: [a-z,]+){0,6}? "
-    r"(?:up|wake|woke|waking|awake|alarm|rise|get up)(?: [a-z]+){0,2}? (?:at |around |about "
-    r"|by )*(\d{1,2})(?: : (\d\d))?\b"
-    r"|\b(?:sleep|sleeping|bed|asleep)\w* (?:from|between) (?:about |around )?(\d{1,2}|midnight)"
-    r"(?: : (\d\d))?(?: pm)? (?:to|till|until|and) (?:about |around )?(\d{1,2})(?: : (\d\d))?\b")
+def _clock(name: str) -> str:
+    """A clock time: "11", "11pm", "11 : 30", "5.45am", "midnight"."""
+    return (rf"(?P<{name}>\d{{1,2}}|midnight)(?: ?[:.] ?(?P<{name}_min>\d\d))?"
+            r"(?: ?(?:am|pm)\b| (?:o clock|ish)\b)?")
+
+
+_WAKE = r"(?:up|wake|woke|waking|awake|alarm|rise|get up|out of bed)"
+_AT = r"(?:at |around |about |by |like )"
+_BEDTIMES = (
+    # "bed at 11, up at 6", "asleep by 1am, alarm at 6am", "lights out at 10, up at 6:30"
+    rf"\b(?:bed|bedtime|sleep|asleep|lights out|crash|crashing)(?: [a-z]+){{0,3}}? {_AT}*"
+    rf"{_clock('bed')}"
+    rf"(?: [a-z,]+){{0,6}}? {_WAKE}(?: [a-z]+){{0,2}}? {_AT}*{_clock('wake')}",
+    # "sleeping from 11 to 6"
+    rf"\b(?:sleep|sleeping|bed|asleep)\w* (?:from|between) (?:about |around )?{_clock('bed')}"
+    rf" (?:to|till|until|and) (?:about |around )?{_clock('wake')}",
+    # "up gaming till 2 then up at 7", "up revising till 3am and then 8am lectures"
+    rf"\b(?:up|awake)(?: [a-z]+){{0,3}}? (?:till|until|til|to|past) {_AT}?{_clock('bed')}"
+    rf"(?: [a-z,]+){{0,6}}? (?:{_WAKE}|then)(?: [a-z]+){{0,2}}? {_AT}*{_clock('wake')}",
+)
+BEDTIMES = tuple(re.compile(p) for p in _BEDTIMES)
+
+
+def bedtimes(text: str) -> list[re.Match[str]]:
+    """The bedtime-to-waking spans of `text`, each with `bed` and `wake` clock groups."""
+    return [m for pattern in BEDTIMES for m in pattern.finditer(text)]
 
 
 def _clock_hours(m: re.Match[str]) -> float:
-    """Hours between the bedtime and the waking time of a BEDTIME match (12-hour clock)."""
-    bed, bed_min, wake, wake_min = m.group(1, 2, 3, 4) if m.group(1) else m.group(5, 6, 7, 8)
-    bed_h = (12 if bed == "midnight" else int(bed)) + int(bed_min or 0) / 60
-    return (int(wake) + int(wake_min or 0) / 60 - bed_h) % 12
+    """Hours between the bedtime and the waking time of a bedtime match (12-hour clock)."""
+    bed = 12 if m["bed"] == "midnight" else int(m["bed"])
+    wake = 12 if m["wake"] == "midnight" else int(m["wake"])
+    return (wake + int(m["wake_min"] or 0) / 60 - bed - int(m["bed_min"] or 0) / 60) % 12
 
 
 def sleep_hits(doc: Doc) -> list[Hit]:
     """ "I only sleep 5 hours", "6-7 hours a night", "bed at 11, up at 6"."""
     hits: list[Hit] = []
     text = doc.text
-    clocks = [(m.start(), m.end(), _clock_hours(m)) for m in BEDTIME.finditer(text)]
+    clocks = [(m.start(), m.end(), _clock_hours(m)) for m in bedtimes(text)]
     for start, end, hours in clocks:
         if 2 <= hours <= 12:
             hits.append((start, end, "sleep_hours", sleep_bucket(hours)))
@@ -98,6 +117,8 @@ def sleep_hits(doc: Doc) -> list[Hit]:
             near_sleep = near_sleep or bool(_GET.search(" ".join(before[-3:])))
         if not ((has_hours and (near_sleep or _PER_NIGHT.match(after))) or direct):
             continue
+        if before[-1:] in (["at"], ["by"]) or re.match(r"(?:am|pm|o clock)\b", after):
+            continue  # "bed at 10", "asleep by 1am": a clock time, not hours
         value = quantity(m)
         if not 2 <= value <= 16 or doc.is_past(m.start(), m.end()):
             continue

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from bot.understanding.body import RECENT, STALE
 from bot.understanding.history import is_resolved_history
 from bot.understanding.negation import Doc
-from bot.understanding.numbers import BEDTIME, QUANTITY, quantity
+from bot.understanding.numbers import QUANTITY, bedtimes, quantity
 from bot.understanding.rules import compile_pattern
 from bot.understanding.vocab import RED_FLAG_PRIORITY, rest_bucket, sleep_bucket
 
@@ -31,7 +31,7 @@ _OTHER_UNIT = re.compile(r" (?:km|miles|minutes|times|percent|litres|days|weeks|
 
 def sleep_number(text: str) -> str | None:
     """The first number that can be hours of sleep ("7 or 8", "barely 5")."""
-    if BEDTIME.search(text):
+    if bedtimes(text):
         return None  # "bed at 11, up at 7": the clock times are read in `numbers`
     for m in QUANTITY.finditer(text):
         hours = quantity(m)

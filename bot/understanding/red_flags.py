@@ -32,6 +32,10 @@ _HEAD_RUSH = (r"(?:stand|stands|standing|stood|get up|gets up|getting up|got up|
 # Cold feet from the weather are no danger sign.
 _WEATHER = (r"winter|weather|outside|snow\w*|frost\w*|socks|when it is (?:cold|freezing|icy|chilly)"
             r"|(?:freezing|cold) out|in the cold|cold (?:days|mornings|runs)")
+# Muscles sore to the touch after hard work ("thighs are sore to touch") are no bone pain;
+# one calf is left out: with a swelling it is a clot's sign, read by its own rules.
+_MUSCLES = (r"thighs?|quads?|quadriceps|hamstrings?|glutes?|muscles?|calves|both legs"
+            r"|all over")
 _BREATHLESS = alt("breathless(?:ness)?", "out of breath", "short of breath",
                   "shortness of breath", "gasping", "winded", "struggling for (?:air|breath)")
 
@@ -126,7 +130,8 @@ RULES: list[Rule] = [
          r"|tender|aches?|aching|throb\w*)"),
     rule(RF, "bone_pain",
          r"(?:hurts?|pain\w*|sore|tender|aches?|aching) <G3>(?:to|when i|if i|when you"
-         r"|if you) (?:press|push on|push it|touch|poke|prod|hop|jump)"),
+         r"|if you) (?:press|push on|push it|touch|poke|prod|hop|jump)",
+         unless=_MUSCLES),
     rule(RF, "numb_tight_during_runs",
          r"(?:numb|tight|tingly|weak)(?: (?:or|and) (?:numb|tight|tingly|weak))+ (?:during|on"
          r"|in|while) (?:my |the )?(?:runs?|running)|compartment syndrome"),

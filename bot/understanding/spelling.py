@@ -1,7 +1,8 @@
 """Typos snapped back to the words runners use.
 
 A word the assistant does not know is taken for the known word one slip away from it (a
-letter missing, extra or wrong, or two letters swapped: "smae", "celar", "ibgger"), the
+letter missing or extra, a key beside the right one, or two letters swapped: "smae",
+"celar", "ibgger"), the
 most common such word if there are several. The known words are those of the annotated
 runner sentences (data/understanding) and of the rule lexicon, so a phrasing added to the
 corpus teaches its spelling too. A real English word is left as it is ("wipe" is not
@@ -16,6 +17,13 @@ from collections import Counter
 from functools import lru_cache
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A wrong letter is a key beside the right one: "oter" is "other" missing a letter, not
+# "over" with a t for a v (keys far apart), and "crary" is "carry" swapped, not "crazy".
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS = {
+    ch: {_ROWS[r + dr][c + dc] for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+         if (dr or dc) and 0 <= r + dr < 3 and 0 <= c + dc < len(_ROWS[r + dr])}
+    for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 _WORDS = re.compile(r"[a-z]+")
 # Words under three letters are left alone, and a correction has four letters or more:
 # one slip away from a short word lie too many others.
@@ -59,7 +67,7 @@ def _one_slip(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     missing = {a + c + b for a, b in splits for c in LETTERS}
     extra = {a + b[1:] for a, b in splits if b}
-    wrong = {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    wrong = {a + c + b[1:] for a, b in splits if b for c in NEIGHBOURS.get(b[0], ())}
     swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     return missing | extra | wrong | swapped
 

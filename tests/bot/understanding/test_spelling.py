@@ -16,6 +16,8 @@ from bot.understanding.spelling import correct, known_words
     ("nne", "none"),       # a four-letter word with a letter missing
     ("noe", "none"),       # an English word so rare it is surely a slip
     ("onpe", "nope"),
+    ("oter", "other"),     # a letter missing, not "over" with a key far from the one meant
+    ("crary", "carry"),    # swapped, not "crazy"
 ])
 def test_a_slip_is_taken_for_the_word_meant(typed, meant):
     assert correct(typed) == meant

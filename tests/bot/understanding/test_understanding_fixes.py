@@ -390,3 +390,43 @@ def test_words_that_only_look_like_a_habit(text: str) -> None:
 def test_short_answers_that_are_not_red_flags_or_denials(finding: str, text: str,
                                                         value: str) -> None:
     assert parse_answer(finding, text) == value
+
+
+@pytest.mark.parametrize("text, hours", [
+    ("bed at 11pm, up at 6am", "7_to_9"),
+    ("asleep by 1am, alarm at 6am", "under_6"),
+    ("bedtime 12.30, alarm 5.45", "under_6"),
+    ("been staying up gaming till like 2 then up at 7 for school", "under_6"),
+    ("up revising till 3am every night and then 8am lectures", "under_6"),
+])
+def test_bed_and_waking_times_are_hours_of_sleep(text: str, hours: str) -> None:
+    assert extract_findings(text).get("sleep_hours") == hours
+
+
+@pytest.mark.parametrize("text", ["I run at 6am and go to bed at 10", "asleep by 11"])
+def test_a_clock_time_alone_is_no_hours_of_sleep(text: str) -> None:
+    assert "sleep_hours" not in extract_findings(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("the thighs are a bit sore to touch", "red_flag"),   # muscles after hard work
+    ("my calves are sore to touch after the hills", "red_flag"),
+    ("I run every day because I want to lose weight", "fuel"),  # a reason, not a habit
+    ("around the hour mark my legs just go", "warm_up"),  # legs that give out
+    ("probably just dehydrated, but my wee is dark brown", "hydration"),  # a guess
+    ("I get really winded, way more than normal", "load_change"),  # a body, not training
+])
+def test_what_only_sounds_like_a_finding(text: str, absent: str) -> None:
+    assert absent not in extract_findings(text)
+
+
+@pytest.mark.parametrize("text, finding, value", [
+    ("my shin is sore to touch", "red_flag", "bone_pain"),
+    ("my calf is swollen and sore to touch", "red_flag", "one_leg_swollen"),
+    ("usually haven't eaten a thing since a small sandwich at noon", "fuel", "poor"),
+    ("trying to lose weight so I eat very little", "fuel", "poor"),
+    ("I am running way more than usual", "load_change", "big_increase"),
+    ("I am always dehydrated", "hydration", "poor"),
+])
+def test_the_findings_beside_them_are_still_read(text: str, finding: str, value: str) -> None:
+    assert extract_findings(text).get(finding) == value
