@@ -60,7 +60,8 @@ class ValidateTriageForm(Action):
         dialogue = Dialogue.from_dict(state)
         requested = tracker.get_slot(REQUESTED)
         if requested in FINDINGS and dialogue.asked != requested:
-            dialogue = Dialogue(asked=requested, answered=dialogue.answered)  # the form's word
+            dialogue = Dialogue(asked=requested, answered=dialogue.answered,  # the form's word
+                                guesses=dialogue.guesses)
         seen = user_messages(tracker)
         findings = findings_of(tracker)
         if state.get("read") == seen:  # resumed after a side question: ask again

@@ -44,6 +44,7 @@ NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 # signs are looked for in the whole text as well, so none is lost past the cap.
 MAX_CLAUSES = 40
 CONFIDENT = 0.8  # a learned reading taken as stated
+TENTATIVE = 0.5  # a learned reading this likely is checked with the runner, not recorded
 OVERRULE = 0.8  # a learned reading preferred to a rule's that it contradicts
 POSSIBLE_SIGN = 0.35  # a learned danger sign this likely is asked about, never ignored
 
@@ -55,6 +56,7 @@ class Reading:
     go_back: bool = False  # the runner wants to change their previous answer
     affirmative: bool = False  # the message opens with a yes
     possible_sign: str | None = None  # a danger sign too uncertain to record: ask about it
+    tentative: dict[str, str] = field(default_factory=dict)  # too uncertain: check first
 
 
 def _more_urgent(a: str | None, b: str) -> str:
@@ -85,8 +87,10 @@ def _payload(text: str) -> dict[str, str] | None:
     return {f: v for f, v in data.items() if isinstance(v, str) and is_valid(f, v)}
 
 
-def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str], str | None]:
-    """Findings a clause states outright, and a possible danger sign not yet certain.
+def _stated(clause: str, learned: LearnedReader | None,
+            tentative: dict[str, str] | None = None) -> tuple[dict[str, str], str | None]:
+    """Findings a clause states outright, and a possible danger sign not yet certain; the
+    readings too uncertain to record go into `tentative`, to be checked with the runner.
 
     "No danger sign" is not taken from a clause as a statement: it is only ever the answer
     to the safety check (a "nope, none of those" about iron is no word on danger signs)."""
@@ -113,6 +117,8 @@ def _stated(clause: str, learned: LearnedReader | None) -> tuple[dict[str, str],
                 continue
             if confidence >= CONFIDENT:
                 found[finding] = value
+            elif confidence >= TENTATIVE and tentative is not None:
+                tentative.setdefault(finding, value)
     return found, possible
 
 
@@ -192,7 +198,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                 named.add(finding)
                 continue
             # No answer about the topic ("tired, I sleep 5 hours"): read as any clause.
-        stated, possible = _stated(clause, learned)
+        stated, possible = _stated(clause, learned, reading.tentative)
         reading.possible_sign = reading.possible_sign or possible
         for other, value in stated.items():
             # "as for eating, nothing before, and lunch is a sandwich": the lunch is no
@@ -211,7 +217,9 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                 _add(reading, topic_finding, value)
                 break
         else:
-            if asked is not None and asked not in reading.facts:
+            # After a named topic, what states nothing goes on about it ("hydration: not
+            # much. maybe a glass? i don't carry any on runs"): no answer to the question.
+            if asked is not None and asked not in reading.facts and named <= {asked}:
                 value = _answer(asked, clause, learned)
                 if value is not None:
                     _add(reading, asked, value)
@@ -222,4 +230,5 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     if reading.facts.get(RED_FLAG) not in (None, NO_RED_FLAG, NOT_SURE):
         reading.possible_sign = None
     reading.answered = asked in reading.facts
+    reading.tentative = {f: v for f, v in reading.tentative.items() if f not in reading.facts}
     return reading

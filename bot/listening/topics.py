@@ -153,7 +153,7 @@ def only_names(text: str, finding: str) -> bool:
 
 def topic_alone(text: str) -> str | None:
     """The finding whose topic word is all of `text` ("warm up" of "warm up? nah")."""
-    words = tuple(re.sub(r"[^a-z' ]", " ", text.lower().replace("-", " ")).split())
+    words = tuple(re.sub(r"[^a-z0-9' ]", " ", text.lower().replace("-", " ")).split())
     words = tuple(FILLERS.sub("", " ".join(words)).split())
     return next((named for phrase, named in lexicon() if phrase == words), None)
 

@@ -7,6 +7,7 @@ without Rasa. The ranking is computed once per turn, here, and handed on.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 from bot.listening.reading import LearnedReader, Reading, read
@@ -16,6 +17,14 @@ from bot.triage.knowledge import Knowledge
 from bot.triage.questions import QuestionPolicy
 
 ASK, AGAIN, CONFIRM, SIGN = "ask", "again", "confirm", "sign"
+# A bare "no" to "Just to check: you run without eating first?": the guess was wrong.
+DENIAL = re.compile(r"^\W*(?:no+|nope|nah|not really|not quite|not true|wrong|incorrect"
+                    r"|that'?s (?:not right|wrong)|not at all)\W*$", re.I)
+# A bare "yes" to it: the guess was right ("yes" is no answer of its own to a question
+# about drinking: "Just to check: you don't drink much?" "yes" means not much).
+AGREEMENT = re.compile(r"^\W*(?:yes+|yeah|yep|yup|ya|yea|yeh|aye|sure|correct|right|exactly"
+                       r"|true|definitely|indeed|spot on|that'?s (?:right|correct|me|it))\W*$",
+                       re.I)
 
 
 @dataclass(frozen=True)
@@ -27,9 +36,12 @@ class Dialogue:
     guess: str | None = None  # the value a confirm or sign question asks about
     misses: int = 0  # replies in a row that did not answer the question
     answered: tuple[str, ...] = ()  # findings in the order they were answered (go back)
+    # Uncertain readings not yet checked, {finding: value}: asked as "Just to check: ...?"
+    # when their question comes, never recorded as they are.
+    guesses: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "answered": list(self.answered)}
+        return {**asdict(self), "answered": list(self.answered), "guesses": dict(self.guesses)}
 
     @classmethod
     def from_dict(cls, data: object) -> Dialogue:
@@ -38,7 +50,11 @@ class Dialogue:
         known = {k: data[k] for k in ("asked", "phrasing", "guess", "misses") if k in data}
         if known.get("asked") not in FINDINGS:
             known.pop("asked", None)
-        return cls(**known, answered=tuple(f for f in data.get("answered") or () if f in FINDINGS))
+        guesses = data.get("guesses")
+        guesses = {f: v for f, v in guesses.items() if f != RED_FLAG and is_valid(f, v)
+                   and v != NOT_SURE} if isinstance(guesses, dict) else {}
+        return cls(**known, answered=tuple(f for f in data.get("answered") or () if f in FINDINGS),
+                   guesses=guesses)
 
 
 @dataclass
@@ -75,6 +91,17 @@ def _confirmed(dialogue: Dialogue, reading: Reading) -> dict[str, str]:
     return {}
 
 
+def _checking(dialogue: Dialogue) -> bool:
+    """A finding's guess was asked back ("Just to check: ...?"; not a danger sign's)."""
+    return dialogue.phrasing == CONFIRM and bool(dialogue.guess)
+
+
+def _other_value(finding: str, value: str) -> str | None:
+    """The one value left when `value` is ruled out (form, iron, leg day), else None."""
+    values = FINDINGS[finding]
+    return next(v for v in values if v != value) if len(values) == 2 else None
+
+
 def take_turn(findings: dict[str, str], dialogue: Dialogue, text: str, knowledge: Knowledge,
               policy: QuestionPolicy, side_question: bool = False,
               learned: LearnedReader | None = None) -> Turn:
@@ -90,6 +117,18 @@ def take_turn(findings: dict[str, str], dialogue: Dialogue, text: str, knowledge
 
     if reading.go_back and not side_question:
         return _go_back(findings, dialogue, knowledge, policy)
+    dialogue = replace(dialogue, guesses={**dialogue.guesses, **reading.tentative})
+    if not side_question and _checking(dialogue) and AGREEMENT.match(text):
+        reading = Reading(facts={asked: dialogue.guess}, answered=True)
+    elif not side_question and _checking(dialogue) and DENIAL.match(text):
+        # "No" to "Just to check: you run without eating first?": the guess is dropped; a
+        # yes/no finding takes the other value, any other is asked as usual.
+        other = _other_value(asked, dialogue.guess)
+        guesses = {f: v for f, v in dialogue.guesses.items() if f != asked}
+        if other is None:
+            return _ask(findings, replace(dialogue, guesses=guesses), asked, ASK, knowledge, [])
+        reading = Reading(facts={asked: other}, answered=True)
+        dialogue = replace(dialogue, guesses=guesses)
 
     facts = {**reading.facts, **_confirmed(dialogue, reading)}
     answered = asked is not None and asked in facts
@@ -116,6 +155,11 @@ def take_turn(findings: dict[str, str], dialogue: Dialogue, text: str, knowledge
                     said, guess=reading.possible_sign)
 
     if asked is not None and not answered:
+        if asked in reading.tentative and not _checking(dialogue):
+            # An uncertain answer ("I live on espresso, forget water till dinner"): asked
+            # back as a yes/no, not "didn't catch that".
+            return _ask(updated, replace(dialogue, answered=order), asked, CONFIRM, knowledge,
+                        said, guess=reading.tentative[asked])
         if not facts:
             if dialogue.misses >= 1:  # a second miss in a row: noted as not sure
                 said.append(knowledge.answer("moving_on"))
@@ -134,13 +178,20 @@ def take_turn(findings: dict[str, str], dialogue: Dialogue, text: str, knowledge
                                              answered=order), asked, AGAIN, knowledge, said)
 
     remaining = policy.remaining(updated, knowledge)
-    state = Dialogue(answered=order)
+    state = Dialogue(answered=order, guesses=_open(dialogue.guesses, updated))
     if side_question and dialogue.asked in remaining:
         return _ask(updated, replace(dialogue, answered=order), dialogue.asked,
                     dialogue.phrasing, knowledge, said, guess=dialogue.guess)
     if not remaining:
         return Turn(updated, state, assess(updated, knowledge), said, None)
-    return _ask(updated, state, remaining[0], ASK, knowledge, said)
+    guess = state.guesses.get(remaining[0])
+    return _ask(updated, state, remaining[0], CONFIRM if guess else ASK, knowledge, said,
+                guess=guess)
+
+
+def _open(guesses: dict[str, str], findings: dict[str, str]) -> dict[str, str]:
+    """The guesses about findings still unknown."""
+    return {f: v for f, v in guesses.items() if f not in findings}
 
 
 def _acknowledge(knowledge: Knowledge, before: dict[str, str], facts: dict[str, str],
@@ -163,7 +214,8 @@ def _ask(findings: dict[str, str], dialogue: Dialogue, finding: str, phrasing: s
          knowledge: Knowledge, said: list[str], guess: str | None = None) -> Turn:
     findings = {f: v for f, v in findings.items() if not (f == finding and phrasing != ASK)}
     state = replace(dialogue, asked=finding, phrasing=phrasing, guess=guess,
-                    misses=dialogue.misses if phrasing == AGAIN else 0)
+                    misses=dialogue.misses if phrasing == AGAIN else 0,
+                    guesses=_open(dialogue.guesses, findings))
     return Turn(findings, state, assess(findings, knowledge), said, finding)
 
 

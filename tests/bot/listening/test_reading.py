@@ -55,6 +55,13 @@ def learned():
     # the topic named twice, the answer after it
     ("oh and warm-up wise, warm up? nah I just start running at my normal pace", "red_flag",
      {"warm_up": "no"}),
+    # a number with its topic words is an answer, not a topic waiting for one
+    ("2 rest days plus an easy day", "rest_days", {"rest_days": "two_plus"}),
+    # what goes on after a named topic is about it, not an answer to the question asked
+    ("on the hydration front, not much, maybe a glass in the morning? i dont carry any on runs",
+     "rest_days", {"hydration": "poor"}),
+    # a typo mends to the word a slipped key or a swap makes, not to one far on the keyboard
+    ("on the rest front, every oter day", "load_change", {"rest_days": "two_plus"}),
 ])
 def test_facts_are_read_where_the_runner_puts_them(learned, text, asked, facts):
     assert read(text, asked, learned).facts == facts

@@ -1,10 +1,14 @@
 """One triage turn: what is recorded, said back and asked next."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from bot.actions.render import question
 from bot.listening import Dialogue, default_learned, take_turn
 from bot.triage import default_knowledge, default_policy
+from bot.triage.contract import FINDINGS
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +85,53 @@ def test_a_side_question_is_no_answer(turn):
     assert "sleep_hours" not in t.findings and t.next == "sleep_hours"
 
 
+KNOWLEDGE, POLICY = default_knowledge(), default_policy()
+
+
+def unsure_reader(readings):
+    """A learned reader as unsure as given: {text: {finding: (value, confidence)}}."""
+    return lambda clause: readings.get(clause, {})
+
+
+def test_an_uncertain_reading_is_checked_when_its_question_comes_never_recorded():
+    learned = unsure_reader({"I live on espresso": {"hydration": ("poor", 0.6)}})
+    first = take_turn({}, Dialogue(), "I live on espresso", KNOWLEDGE, POLICY, learned=learned)
+    assert "hydration" not in first.findings and first.dialogue.guesses == {"hydration": "poor"}
+    # every other question answered but the leg-day one: hydration's comes next
+    findings = {f: "not_sure" for f in FINDINGS if f not in ("hydration", "leg_day")}
+    at_leg_day = replace(first.dialogue, asked="leg_day")
+    asked = take_turn({**findings, "red_flag": "none"}, at_leg_day, "no", KNOWLEDGE, POLICY)
+    assert asked.findings["leg_day"] == "no"
+    assert asked.next == "hydration" and asked.dialogue.phrasing == "confirm"
+    text = question("hydration", KNOWLEDGE, "confirm", asked.dialogue.guess)["text"]
+    assert text == "Just to check: you don't drink much?"
+    yes = take_turn(asked.findings, asked.dialogue, "yes", KNOWLEDGE, POLICY)
+    assert yes.findings["hydration"] == "poor", "a yes to the check is the guess"
+
+
+def test_a_no_to_the_check_rules_out_the_guess():
+    binary = Dialogue(asked="form", phrasing="confirm", guess="yes", guesses={"form": "yes"})
+    t = take_turn({"red_flag": "none"}, binary, "nope", KNOWLEDGE, POLICY)
+    assert t.findings["form"] == "no" and "form" not in t.dialogue.guesses
+    three = Dialogue(asked="fuel", phrasing="confirm", guess="poor", guesses={"fuel": "poor"})
+    t = take_turn({"red_flag": "none"}, three, "no", KNOWLEDGE, POLICY)
+    assert "fuel" not in t.findings, "a no to 'you run without eating?' is not 'I eat poorly'"
+    assert t.next == "fuel" and t.dialogue.phrasing == "ask" and not t.dialogue.guesses
+
+
+def test_an_uncertain_answer_to_the_question_is_checked_not_met_with_didnt_catch_that():
+    learned = unsure_reader({"forget water exists": {"hydration": ("poor", 0.55)}})
+    t = take_turn({"red_flag": "none"}, Dialogue(asked="hydration"), "forget water exists",
+                  KNOWLEDGE, POLICY, learned=learned)
+    assert "hydration" not in t.findings and not t.said
+    assert (t.next, t.dialogue.phrasing, t.dialogue.guess) == ("hydration", "confirm", "poor")
+
+
 def test_the_dialogue_survives_a_round_trip_through_a_slot():
+    assert Dialogue.from_dict(Dialogue(guesses={"fuel": "poor"}).as_dict()).guesses == {
+        "fuel": "poor"}
+    assert Dialogue.from_dict({"guesses": {"fuel": "nonsense", "red_flag": "bone_pain"}}) \
+        .guesses == {}, "only valid guesses, and never a danger sign's"
     d = Dialogue(asked="fuel", phrasing="again", misses=1, answered=("red_flag",))
     assert Dialogue.from_dict(d.as_dict()) == d
     assert Dialogue.from_dict(None) == Dialogue()
