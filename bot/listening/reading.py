@@ -88,9 +88,10 @@ def _payload(text: str) -> dict[str, str] | None:
 
 
 def _stated(clause: str, learned: LearnedReader | None,
-            tentative: dict[str, str] | None = None) -> tuple[dict[str, str], str | None]:
+            unsure: list[tuple[str, str, float]] | None = None
+            ) -> tuple[dict[str, str], str | None]:
     """Findings a clause states outright, and a possible danger sign not yet certain; the
-    readings too uncertain to record go into `tentative`, to be checked with the runner.
+    readings too uncertain to record go into `unsure` as (finding, value, confidence).
 
     "No danger sign" is not taken from a clause as a statement: it is only ever the answer
     to the safety check (a "nope, none of those" about iron is no word on danger signs)."""
@@ -117,8 +118,8 @@ def _stated(clause: str, learned: LearnedReader | None,
                 continue
             if confidence >= CONFIDENT:
                 found[finding] = value
-            elif confidence >= TENTATIVE and tentative is not None:
-                tentative.setdefault(finding, value)
+            elif confidence >= TENTATIVE and unsure is not None:
+                unsure.append((finding, value, confidence))
     return found, possible
 
 
@@ -173,6 +174,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     pieces = clauses(text)[:MAX_CLAUSES]
     learned = _batched(learned, pieces, text)
     named: set[str] = set()  # findings answered under their named topic: those stand
+    unsure: list[tuple[str, str, float]] = []  # uncertain learned readings, clause by clause
     pending_topic = None
     for index, clause in enumerate(pieces):
         alone = topic_alone(clause)
@@ -198,7 +200,7 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
                 named.add(finding)
                 continue
             # No answer about the topic ("tired, I sleep 5 hours"): read as any clause.
-        stated, possible = _stated(clause, learned, reading.tentative)
+        stated, possible = _stated(clause, learned, unsure)
         reading.possible_sign = reading.possible_sign or possible
         for other, value in stated.items():
             # "as for eating, nothing before, and lunch is a sandwich": the lunch is no
@@ -229,6 +231,22 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
     reading.possible_sign = reading.possible_sign or possible
     if reading.facts.get(RED_FLAG) not in (None, NO_RED_FLAG, NOT_SURE):
         reading.possible_sign = None
+    _weigh(reading, unsure)
     reading.answered = asked in reading.facts
-    reading.tentative = {f: v for f, v in reading.tentative.items() if f not in reading.facts}
     return reading
+
+
+def _weigh(reading: Reading, unsure: list[tuple[str, str, float]]) -> None:
+    """Uncertain readings of clauses that agree add up ("the stairs make me puff now", "my
+    mum says I look grey": each unsure, low iron together): recorded when their combined
+    confidence is CONFIDENT; the rest become guesses to check, the likeliest per finding."""
+    doubt: dict[tuple[str, str], float] = {}
+    for finding, value, confidence in unsure:
+        doubt[finding, value] = doubt.get((finding, value), 1.0) * (1 - confidence)
+    for (finding, value), left in sorted(doubt.items(), key=lambda item: item[1]):
+        if finding in reading.facts or finding in reading.tentative:
+            continue
+        if 1 - left >= CONFIDENT and sum(f == finding for f, _ in doubt) == 1:
+            reading.facts[finding] = value
+        else:
+            reading.tentative[finding] = value

@@ -95,6 +95,47 @@ _POLAR: dict[str, tuple[str | None, str | None, str | None]] = {
 }
 
 
+# A habit judged rather than answered ("honestly poor", "pretty decent", "average"): (value
+# for good, for middling, for bad) per finding. For form and iron the question asks after a
+# problem, so a good judgement is a no.
+_JUDGED: dict[str, tuple[str | None, str | None, str | None]] = {
+    "fuel": ("good", "sometimes", "poor"),
+    "hydration": ("good", "sometimes", "poor"),
+    "warm_up": ("yes", "sometimes", "no"),
+    "form": ("no", None, "yes"),
+    "iron_signs": ("no", None, None),
+}
+# Judgements with a "not" in them, read before "not" is taken for a no.
+_NOT_BAD = compile_pattern(r"not (?:too |that |so |all that )?bad")
+_NOT_GOOD = compile_pattern(
+    r"not (?:very |that |so |too |all that )?(?:good|great|ideal|brilliant|amazing)")
+_GOOD = compile_pattern(alt(
+    "good", "great", "fine", "decent", "excellent", "solid", "spot on", "on point",
+    "grand", "brilliant", "perfect", "top notch", "healthy", "well", "sorted", "no problems?",
+    "all good", "alright", "ok", "okay"))
+_MIDDLING = compile_pattern(alt(
+    "average", "mediocre", "patchy", "hit and miss", "hit or miss", "inconsistent", "mixed",
+    "up and down", "not bad not great", "could be worse", "fair", "meh", "middling"))
+_BAD = compile_pattern(alt(
+    "poor", "poorly", "bad", "badly", "terrible", "awful", "rubbish", "crap", "crappy", "shit",
+    "shocking", "dreadful", "horrible", "lacking", "weak", "pathetic", "abysmal", "useless",
+    "atrocious", "non existent", "nonexistent", "a disaster", "a mess", "the worst", "lousy"))
+
+
+def _judged(finding: str, text: str, negated: bool = False) -> str | None:
+    """A judgement of the habit asked about, mapped onto the finding's values; `negated`:
+    only "not bad" and "not great", which a plain reading would take for a no."""
+    good, middling, bad = _JUDGED.get(finding, (None, None, None))
+    if good is None:
+        return None
+    judgements = ((_NOT_BAD, good), (_NOT_GOOD, bad)) if negated else (
+        (_MIDDLING, middling), (_BAD, bad), (_GOOD, good))
+    for pattern, value in judgements:
+        if value is not None and pattern.search(text):
+            return value
+    return None
+
+
 def _first(pattern: re.Pattern[str], text: str) -> int:
     m = pattern.search(text)
     return m.start() if m else len(text) + 1
@@ -148,7 +189,9 @@ def parse_answer(finding: str, text: str) -> str | None:
         value = specific(norm) if specific else None
         if value is None and _NOT_SURE.search(norm):
             return NOT_SURE
+        value = value if value is not None else _judged(finding, norm, negated=True)
         value = value if value is not None else _polar(finding, norm)
+        value = value if value is not None else _judged(finding, norm)
         if value is None and _HEDGE.search(norm):
             return NOT_SURE
         return value

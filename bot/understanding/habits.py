@@ -235,8 +235,7 @@ RULES: list[Rule] = [
          r"(?:form|technique|posture|gait|stride|running style) (?:is|seems|looks|was|feels)"
          r" <G1>(?:fine|good|ok|okay|decent|great|solid|alright|efficient|normal|not bad)"
          r"|(?:good|decent|solid|great|efficient|nice|fine) (?:running )?(?:form|technique"
-         r"|posture|gait)|coach (?:has )?(?:checked|looked at|analy[sz]ed|filmed|watched|said"
-         r"|says|thinks|reckons)"
+         r"|posture|gait)|coach (?:has )?(?:checked|looked at|analy[sz]ed|filmed|watched)"
          r"|(?:checked|analy[sz]ed|filmed|looked at) by (?:a )?(?:coach|physio)"
          r"|gait (?:analysis|assessment|test)|physio (?:checked|said|looked)"
          r"|had (?:my )?(?:form|gait|running) (?:checked|analy[sz]ed|assessed)"),

@@ -130,3 +130,14 @@ def test_a_message_of_many_clauses_is_read_up_to_the_cap_and_danger_signs_anywhe
     result = read(text, "leg_day", learned)
     assert len(calls) <= 2 * reading.MAX_CLAUSES, "each clause read twice at most, up to the cap"
     assert result.facts["red_flag"] == "one_leg_swollen", "the whole text is read for signs"
+
+
+def test_uncertain_readings_that_agree_add_up_and_lone_ones_are_only_guesses():
+    unsure = {"the stairs make me puff": {"iron_signs": ("yes", 0.6)},
+              "mum says I look grey": {"iron_signs": ("yes", 0.7)},
+              "I go straight out": {"warm_up": ("no", 0.6)}}
+    reader = lambda clause: unsure.get(clause, {})  # noqa: E731
+    both = read("the stairs make me puff. mum says I look grey", None, reader)
+    assert both.facts == {"iron_signs": "yes"} and not both.tentative
+    lone = read("the stairs make me puff. I go straight out", None, reader)
+    assert lone.facts == {} and lone.tentative == {"iron_signs": "yes", "warm_up": "no"}

@@ -407,3 +407,27 @@ MORE_ANSWERS = [
 @pytest.mark.parametrize("finding, text, value", MORE_ANSWERS)
 def test_parse_answer_other_phrasings(finding: str, text: str, value: str) -> None:
     assert parse_answer(finding, text) == value
+
+
+@pytest.mark.parametrize("finding, text, value", [
+    ("fuel", "honestly poor, I grab a biscuit and go", "poor"),
+    ("fuel", "pretty decent", "good"),
+    ("fuel", "not bad actually", "good"),
+    ("hydration", "shocking", "poor"),
+    ("hydration", "average I'd say", "sometimes"),
+    ("warm_up", "rubbish", "no"),
+    # form and iron are asked as a problem: a good judgement is a no, a bad form a yes
+    ("form", "my form's fine", "no"),
+    ("form", "not great, my coach says", "yes"),
+    ("iron_signs", "all good", "no"),
+])
+def test_a_judged_habit_is_an_answer(finding: str, text: str, value: str) -> None:
+    assert parse_answer(finding, text) == value
+
+
+@pytest.mark.parametrize("finding, text", [
+    ("iron_signs", "bad"),       # no guess at which sign
+    ("leg_day", "great"),        # says nothing of squats
+])
+def test_a_judgement_that_answers_nothing(finding: str, text: str) -> None:
+    assert parse_answer(finding, text) is None
