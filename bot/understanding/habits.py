@@ -160,11 +160,12 @@ RULES: list[Rule] = [
          + r"|" + _LOAD + r" (?:spike|jump)", negated="no_change"),
     # Training for a race says nothing of a change in load ("marathon training = 4 hours
     # sleep" is no increase): only a first long race, or starting, is read as a big one.
+    # Being a beginner is not ("I'm new to running and my technique is all wrong").
     rule("load_change", "big_increase",
          r"(?:training|train|preparing) for (?:a |an |my |the )?(?:1st |first |debut )"
          r"(?:half |full )?(?:marathon|ultra|ironman|triathlon)"
          r"|(?:started|starting|begun|began) (?:training|to train) for"
-         r"|new to running|beginner runner|couch to 5 km|c25k"
+         r"|couch to 5 km|c25k"
          r"|(?:just |recently )?(?:started|starting|took up|taken up|begun|began|getting into)"
          r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
          r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
