@@ -43,7 +43,12 @@ NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 # MAX_MESSAGE_CHARS made of "no. yes. " would otherwise cost a quarter of a second. Danger
 # signs are looked for in the whole text as well, so none is lost past the cap.
 MAX_CLAUSES = 40
-CONFIDENT = 0.8  # a learned reading taken as stated
+CONFIDENT = 0.7  # a learned reading taken as stated
+# ... except for onset, whose readers guess from any description of the heaviness ("legs
+# like wood" is no word on when it starts): half their unsure readings of blind openings
+# were wrong, against one in ten for the other findings.
+# A danger sign this sure ends the questions at once; a less sure one is asked about.
+SURE_OF = {"onset": 0.8, RED_FLAG: 0.8}
 TENTATIVE = 0.5  # a learned reading this likely is checked with the runner, not recorded
 OVERRULE = 0.8  # a learned reading preferred to a rule's that it contradicts
 POSSIBLE_SIGN = 0.35  # a learned danger sign this likely is asked about, never ignored
@@ -105,7 +110,7 @@ def _stated(clause: str, learned: LearnedReader | None,
             if finding == RED_FLAG:
                 # Two readers naming different signs ("calf looks bigger, sore to touch":
                 # swollen leg or bone pain?) keep the more urgent; a sign is never dropped.
-                if confidence >= CONFIDENT:
+                if confidence >= SURE_OF[RED_FLAG]:
                     found[RED_FLAG] = _more_urgent(found.get(RED_FLAG), value)
                 elif confidence >= POSSIBLE_SIGN and not is_red_flag(found.get(RED_FLAG)):
                     possible = value
@@ -116,7 +121,7 @@ def _stated(clause: str, learned: LearnedReader | None,
                 if found[finding] != value and confidence >= OVERRULE:
                     found[finding] = value
                 continue
-            if confidence >= CONFIDENT:
+            if confidence >= SURE_OF.get(finding, CONFIDENT):
                 found[finding] = value
             elif confidence >= TENTATIVE and unsure is not None:
                 unsure.append((finding, value, confidence))
@@ -239,14 +244,15 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
 def _weigh(reading: Reading, unsure: list[tuple[str, str, float]]) -> None:
     """Uncertain readings of clauses that agree add up ("the stairs make me puff now", "my
     mum says I look grey": each unsure, low iron together): recorded when their combined
-    confidence is CONFIDENT; the rest become guesses to check, the likeliest per finding."""
+    confidence is sure enough; the rest become guesses to check, the likeliest per finding."""
     doubt: dict[tuple[str, str], float] = {}
     for finding, value, confidence in unsure:
         doubt[finding, value] = doubt.get((finding, value), 1.0) * (1 - confidence)
     for (finding, value), left in sorted(doubt.items(), key=lambda item: item[1]):
         if finding in reading.facts or finding in reading.tentative:
             continue
-        if 1 - left >= CONFIDENT and sum(f == finding for f, _ in doubt) == 1:
+        sure = SURE_OF.get(finding, CONFIDENT)
+        if 1 - left >= sure and sum(f == finding for f, _ in doubt) == 1:
             reading.facts[finding] = value
         else:
             reading.tentative[finding] = value
