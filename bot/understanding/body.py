@@ -134,7 +134,9 @@ RULES: list[Rule] = [
          r"(?:run|running|runs|train|training|jog|jogging|out|exercise|exercising) (?:every|each)"
          r" (?:single )?day|(?:run|running|train|training) daily|no (?:rest|off|recovery)"
          r" days?|no days off|never (?:take |have |get )?(?:a )?(?:day off|rest day|break)"
-         r"|never rest|(?:run|running) streak|streak of \d+"),
+         r"|never rest|(?:run|running) streak|streak of \d+"
+         r"|every (?:single )?(?:morning|evening|night|day) (?:including|incl|even on|and)"
+         r" (?:the )?weekends?|7 days a week|seven days a week"),
     rule("rest_days", None,
          r"(?:take|have|get|do|taking|having) (?:a |any |my )?(?:rest|recovery|off) days?"
          r"|rest days?|days? off|(?:take|taking) (?:a )?(?:day|break) off", negated="none"),

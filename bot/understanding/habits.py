@@ -128,7 +128,8 @@ RULES: list[Rule] = [
          r"|like a bat out of hell|flat out|at full pelt|full pelt|hell for leather"
          r"|all guns blazing)|(?:straight |right )?(?:out "
          r")?(?:at|with) (?:full|top|max|maximum) (?:speed|pace|effort)|go out (?:too )?(?:fast"
-         r"|hard|quick)|from cold|cold start|(?:no|zero) (?:time for (?:a )?)?warm up"),
+         r"|hard|quick)|from cold|cold start|(?:no|zero) (?:time for (?:a )?)?warm(?:ing)?(?: up)?"
+         r"|start (?:to run|running|jogging) (?:directly|straight away|right away|immediately)"),
     # load_change
     rule("load_change", "big_increase",
          r"doubled|doubling|tripled|tripling|twice as (?:much|many|far|long)"

@@ -58,7 +58,8 @@ RULES: list[Rule] = [
     rule("fuel", "poor",
          r"empty stomach|nothing in (?:my |the )?stomach|empty tank|fasted|fasting|low carbs?"
          r"|no carbs?|keto\w*|cut(?:ting)? (?:out |back on |down on )?carbs|carnivore"
-         r"|(?:not|never) eat(?:ing)?(?= [.,;!?]| much| a lot|$)|(?:barely|hardly|rarely|never) eat"
+         r"|(?:not|never) (?:really |actually |usually )?eat(?:ing)?(?= [.,;!?]| much| a lot|$)"
+         r"|(?:barely|hardly|rarely|never) eat|eat (?:not much|very little|nothing|almost nothing)"
          r"|(?:not|never) (?:been )?(?:eat|eating|eaten) (?:enough|much|properly|before|anything"
          r"|breakfast|a thing|since|all day|for hours)|under ?(?:eat|fuel)\w*|calorie deficit"
          r"|(?:on a|dieting|strict|started a"

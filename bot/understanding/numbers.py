@@ -134,7 +134,8 @@ _RUN_VERB = r"(?:run|runs|running|ran|train|trains|training|jog|jogs|jogging|go 
 _WEEK = r"(?:(?:a|per|each|every|in a|in the) week|out of 7)"
 _RUN_DAYS = re.compile(
     rf"\b{_RUN_VERB}(?: [a-z0-9]+){{0,3}}? (?:(?:{_HEDGES}) ){{0,2}}(once|{_N})(?: (?:or|to) ({_N}))?"
-    rf"(?: (?:times|days|sessions|runs|x|days running))? {_WEEK}\b"
+    rf"(?: (?:times|days|sessions|runs|x|days running|(?:morning|evening|night|afternoon"
+    rf"|lunchtime)s?))? {_WEEK}\b"
     rf"|\b({_N})(?: (?:or|to) ({_N}))? (?:runs|sessions|running days|days of running"
     rf"|days running|days a week running) {_WEEK}\b")
 _REST_COUNT = re.compile(
@@ -160,7 +161,7 @@ _EXCEPT_WEEKDAYS = re.compile(rf"\b(?:except|apart from|other than)(?: for)?(?: 
                               rf"(?:(?: ,| and| or)+ {_WEEKDAY})*)\b")
 # "added a run", "from 3 runs a week to 6": not the number of runs a week now.
 _ADDED = re.compile(r"\b(?:added|adding|extra|another|more|add|from)\b")
-_TO_NEW = re.compile(r" (?:to|up to|now) \d")
+_TO_NEW = re.compile(r" (?:to|up to|now) (\d)\b(?! (?:km|k|miles|hours|minutes|mins))")
 _ON_OFF = re.compile(r"\b(\d) (?:days? )?on (?:, )?(?:and )?(\d) (?:days? )?off\b")
 
 
@@ -174,10 +175,14 @@ def rest_hits(doc: Doc) -> list[Hit]:
     hits: list[Hit] = []
     text = doc.text
     for m in _RUN_DAYS.finditer(text):
-        if _ADDED.search(" ".join(doc.before(m.start()).split()[-2:] + m.group(0).split()[:3])
-                         ) or _TO_NEW.match(text, m.end()):
+        now = _TO_NEW.match(text, m.end())
+        if now:  # "from 2 runs a week to 6": the runs a week now
+            days = float(now.group(1))
+        elif _ADDED.search(" ".join(doc.before(m.start()).split()[-2:]
+                                    + m.group(0).split()[:3])):
             continue
-        days = _avg(m.group(1), m.group(2)) if m.group(1) else _avg(m.group(3), m.group(4))
+        else:
+            days = _avg(m.group(1), m.group(2)) if m.group(1) else _avg(m.group(3), m.group(4))
         if 0 < days <= 7 and not doc.is_negated(m.start(), strict=True):
             hits.append((m.start(), m.end(), "rest_days", rest_bucket(7 - days)))
     for m in _REST_COUNT.finditer(text):

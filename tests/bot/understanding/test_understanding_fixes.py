@@ -317,6 +317,7 @@ def test_short_answers(finding: str, text: str, value: str) -> None:
 
 @pytest.mark.parametrize("text, finding, value", [
     ("I've gone from three runs a week to six", "load_change", "big_increase"),
+    ("I've gone from three runs a week to six", "rest_days", "one"),  # six runs a week now
     ("six days on, one off and my legs are dead", "rest_days", "one"),
     ("I always do 10 mins of drills before", "warm_up", "yes"),
     ("it kicks in past 15k", "onset", "during_long_runs"),
@@ -327,7 +328,7 @@ def test_openings(text: str, finding: str, value: str) -> None:
 
 
 @pytest.mark.parametrize("text, finding", [
-    ("I've gone from three runs a week to six", "rest_days"),
+    ("I've added a run a week", "rest_days"),  # more runs, but not how many now
     ("did my first 5k in March and legs r so heavy", "onset"),
     ("ran 5 miles in the rain", "onset"),
     ("trying to lose weight", "leg_day"),
@@ -429,4 +430,15 @@ def test_what_only_sounds_like_a_finding(text: str, absent: str) -> None:
     ("I am always dehydrated", "hydration", "poor"),
 ])
 def test_the_findings_beside_them_are_still_read(text: str, finding: str, value: str) -> None:
+    assert extract_findings(text).get(finding) == value
+
+
+@pytest.mark.parametrize("text, finding, value", [
+    ("I run in Lagos heat three evenings a week", "rest_days", "two_plus"),
+    ("I squeeze in a run every single morning including weekends", "rest_days", "none"),
+    ("I have no time for warming, I start to run directly", "warm_up", "no"),
+    ("Before I eat not much, maybe one apple", "fuel", "poor"),
+    ("I don't really eat much before", "fuel", "poor"),
+])
+def test_habits_told_in_passing(text: str, finding: str, value: str) -> None:
     assert extract_findings(text).get(finding) == value

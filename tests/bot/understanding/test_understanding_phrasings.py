@@ -856,7 +856,7 @@ NOT_STATED = [
     ('I eat loads of chicken and veg', 'fuel'),
     ('I drink loads of water, like 3 litres', 'fuel'),
     ('I carry a bottle and drink plenty', 'fuel'),
-    ("I've gone from three runs a week to six", 'rest_days'),
+    ("I've added an extra run each week", 'rest_days'),
     ('I did 5k in March and 10k in May', 'onset'),
     ('ran 5 miles in the rain', 'onset'),
     ('I get a head rush if I stand up too fast', 'red_flag'),
