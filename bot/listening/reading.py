@@ -31,6 +31,10 @@ GO_BACK = re.compile(r"^\W*(?:(?:wait|oops|sorry|no)\W+)*(?:go back|back|undo|ch
 AFFIRMATIVE = re.compile(r"^\W*(?:yes|yeah|yep|yup|ya|yea|yeh|aye|sure|i do|i have|correct|right"
                          r"|exactly|that's right|that is right|true|definitely|unfortunately"
                          r"|sadly|si|ja|oui)\b", re.I)
+# The reply words a clause may open with before it goes on to other facts.
+LEADING_REPLY = re.compile(r"^\W*(?:(?:yes|yeah|yep|yup|nope|nah|no|not really|not at all|none"
+                           r"|none of (?:that|those|them|these)|never|sure|definitely)\b[\s,.!]*)+",
+                           re.I)
 INFORM = re.compile(r"^/inform(\{.*\})\s*$", re.S)
 # Any other command or button payload ("/launch_rockets{...}", "/inform 5"): no words of
 # the runner's to read, whatever findings its text names.
@@ -213,6 +217,14 @@ def read(text: str, asked: str | None, learned: LearnedReader | None = None) -> 
             if other not in named or other == RED_FLAG:
                 _add(reading, other, value)
         if stated:
+            # "not really, only tired after runs": the facts, and the reply word that opens
+            # the message answers the question asked (not one after a topic: "more running
+            # lately? no, same as always").
+            reply = LEADING_REPLY.match(clause) if index == 0 else None
+            if reply and asked is not None and asked not in reading.facts:
+                value = _answer(asked, reply.group(0), learned)
+                if value is not None:
+                    _add(reading, asked, value)
             continue
         # Nothing stated outright: a topic it mentions ("nights are a solid 8"), else an
         # answer to the question asked ("about 8", "not really").

@@ -62,6 +62,10 @@ def learned():
      "rest_days", {"hydration": "poor"}),
     # a typo mends to the word a slipped key or a swap makes, not to one far on the keyboard
     ("on the rest front, every oter day", "load_change", {"rest_days": "two_plus"}),
+    # the reply word opening a message answers the question, beside the facts after it
+    ("not really, only tired after runs", "iron_signs", {"iron_signs": "no", "onset": "after_runs"}),
+    # ... but not one after a topic the runner asked themselves
+    ("more running lately? no, no change at all", "fuel", {"load_change": "no_change"}),
 ])
 def test_facts_are_read_where_the_runner_puts_them(learned, text, asked, facts):
     assert read(text, asked, learned).facts == facts
