@@ -158,8 +158,8 @@ def take_turn(findings: dict[str, str], dialogue: Dialogue, text: str, knowledge
         if asked in reading.tentative and not _checking(dialogue):
             # An uncertain answer ("I live on espresso, forget water till dinner"): asked
             # back as a yes/no, not "didn't catch that".
-            return _ask(updated, replace(dialogue, answered=order), asked, CONFIRM, knowledge,
-                        said, guess=reading.tentative[asked])
+            return _ask(updated, replace(dialogue, answered=order, misses=dialogue.misses + 1),
+                        asked, CONFIRM, knowledge, said, guess=reading.tentative[asked])
         if not facts:
             if dialogue.misses >= 1:  # a second miss in a row: noted as not sure
                 said.append(knowledge.answer("moving_on"))
@@ -214,7 +214,7 @@ def _ask(findings: dict[str, str], dialogue: Dialogue, finding: str, phrasing: s
          knowledge: Knowledge, said: list[str], guess: str | None = None) -> Turn:
     findings = {f: v for f, v in findings.items() if not (f == finding and phrasing != ASK)}
     state = replace(dialogue, asked=finding, phrasing=phrasing, guess=guess,
-                    misses=dialogue.misses if phrasing == AGAIN else 0,
+                    misses=dialogue.misses if phrasing in (AGAIN, CONFIRM) else 0,
                     guesses=_open(dialogue.guesses, findings))
     return Turn(findings, state, assess(findings, knowledge), said, finding)
 
