@@ -167,8 +167,11 @@ RULES: list[Rule] = [
          r"(?:half |full )?(?:marathon|ultra|ironman|triathlon)"
          r"|(?:started|starting|begun|began) (?:training|to train) for"
          r"|couch to 5 km|c25k"
-         r"|(?:just |recently )?(?:started|starting|took up|taken up|begun|began|getting into)"
-         r" (?:running|to run|jogging)(?! (?:more|less))|started (?:running |to run )?"
+         r"|(?:just|recently|only) (?:started|starting|took up|taken up|begun|began|getting into)"
+         r" (?:running|to run|jogging)(?! (?:more|less|in (?:january|february|march|april|may"
+         r"|june|july|august|september|october|november|december)))"
+         r"|(?:started|starting|took up|begun|began) (?:running|jogging) (?:\d+|a few|a couple"
+         r" of|few) weeks ago|started (?:running |to run )?"
          r"(?:every day|daily)|(?:harder|tougher|more intense) (?:training )?plan",
          unless=r"\d+ years|years ago|for years|long time|a year ago|last year|months ago"
          r"|as a kid|decade"),

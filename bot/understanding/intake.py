@@ -59,7 +59,9 @@ RULES: list[Rule] = [
          r"empty stomach|nothing in (?:my |the )?stomach|empty tank|fasted|fasting|low carbs?"
          r"|no carbs?|keto\w*|cut(?:ting)? (?:out |back on |down on )?carbs|carnivore"
          r"|(?:not|never) (?:really |actually |usually )?eat(?:ing)?(?= [.,;!?]| much| a lot|$)"
-         r"|(?:barely|hardly|rarely|never) eat|eat (?:not much|very little|nothing|almost nothing)"
+         r"|(?:barely|hardly|rarely|never) eat(?! (?:red |any )?(?:meat|fish|veg\w*|greens|dairy"
+         r"|sugar|sweets|junk|out|fast food|takeaways?|beef|pork|chicken))"
+         r"|eat (?:not much|very little|nothing|almost nothing)"
          r"|(?:not|never) (?:been )?(?:eat|eating|eaten) (?:enough|much|properly|before|anything"
          r"|breakfast|a thing|since|all day|for hours)|under ?(?:eat|fuel)\w*|calorie deficit"
          r"|(?:on a|dieting|strict|started a"
@@ -119,6 +121,13 @@ RULES: list[Rule] = [
          r"|sip\w* (?:on )?(?:water|fluids)|water (?:all day|throughout the day)|tailwind|nuun"
          r"|sports drinks?|isotonic|dioralyte|(?:hydration|salt|electrolyte) tab\w*"
          r"|(?:[6-9]|1\d) (?:glasses|cups) (?:of water )?(?:a|per|each) day",
+         negated="poor"),
+    # "I drink fine", "my eating is decent": the habit judged in so many words
+    rule("hydration", "good", r"(?:i |my )(?:drink|drinking|hydration|fluids|water intake)"
+         r" (?:is |are |has been )?(?:fine|ok|okay|good|great|decent|solid|spot on|sorted)",
+         negated="poor"),
+    rule("fuel", "good", r"(?:i |my )(?:eat|eating|diet|fuelling|fueling|nutrition)"
+         r" (?:is |are |has been )?(?:fine|ok|okay|good|great|decent|solid|spot on|sorted)",
          negated="poor"),
     rule("hydration", "good", r"drink(?:ing)? (?:enough |plenty of |lots of )?(?:water|fluids)",
          negated="poor"),

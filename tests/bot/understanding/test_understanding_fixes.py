@@ -442,3 +442,21 @@ def test_the_findings_beside_them_are_still_read(text: str, finding: str, value:
 ])
 def test_habits_told_in_passing(text: str, finding: str, value: str) -> None:
     assert extract_findings(text).get(finding) == value
+
+
+@pytest.mark.parametrize("text, finding, value", [
+    ("I drink fine", "hydration", "good"),
+    ("my eating is fine", "fuel", "good"),
+    ("I hardly eat before runs", "fuel", "poor"),
+    ("I only started running six weeks ago", "load_change", "big_increase"),
+])
+def test_habits_judged_or_dated(text: str, finding: str, value: str) -> None:
+    assert extract_findings(text).get(finding) == value
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("I hardly eat red meat", "fuel"),  # a diet for the iron question, not under-fuelling
+    ("I only started running in January", "load_change"),  # a beginner, no increase told
+])
+def test_habits_not_told(text: str, absent: str) -> None:
+    assert absent not in extract_findings(text)
