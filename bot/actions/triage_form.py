@@ -31,6 +31,17 @@ def user_messages(tracker: Tracker) -> int:
     return sum(1 for event in tracker.events if event.get("event") == "user")
 
 
+def side_question_before(tracker: Tracker) -> bool:
+    """Whether the runner's previous message was a side question too: a second one in a row
+    ("don't know what good form looks like", read as "what do you mean?") is read as a
+    reply, or the explanation and the question would take turns for ever."""
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    intent = ((users[-2].get("parse_data") or {}).get("intent") or {}).get("name")
+    return intent in SIDE_QUESTIONS and intent != "start_over"
+
+
 def answered_since_message(tracker: Tracker) -> bool:
     """Whether another action (a rule's answer) ran since the latest user message: then the
     form is resuming after it, not seeing the message first."""
@@ -69,6 +80,8 @@ class ValidateTriageForm(Action):
         intent = latest_intent(tracker)
         first_call = not answered_since_message(tracker)
         text = latest_text(tracker)
+        if intent in SIDE_QUESTIONS and intent != "start_over" and side_question_before(tracker):
+            intent = None  # asked twice in a row: a reply, read as any message
         if intent in SIDE_QUESTIONS and first_call and tracker.active_loop_name:
             if intent != "start_over" or STARTING_OVER.search(text):
                 return []  # the rules answer it first; the form resumes and reads it then

@@ -100,3 +100,14 @@ def test_a_start_over_that_answers_the_question_is_the_answer():
     slots, _, events = run(tracker("asked_sleep", text="start over please", intent="start_over",
                                    slots={"listening": listening, "requested_slot": "onset"}))
     assert events == [], "a real start over is left to the rules"
+
+
+def test_a_second_side_question_in_a_row_is_read_as_a_reply():
+    # "don't know what good form looks like" read as "what do you mean?" every time: the
+    # rules explained and the form asked again, for ever (found on final7 through HTTP).
+    t = tracker("asked_sleep", text="don't know, never counted", intent="ask_meaning",
+                bot_said_before="Getting enough sleep matters because...")
+    t.events[0]["parse_data"] = {"intent": {"name": "ask_meaning"}}
+    slots, _, events = run(t)
+    assert events, "not left to the rules a second time"
+    assert slots["sleep_hours"] == "not_sure" and slots["requested_slot"] != "sleep_hours"
