@@ -416,47 +416,31 @@ def test_a_clock_time_alone_is_no_hours_of_sleep(text: str) -> None:
     ("around the hour mark my legs just go", "warm_up"),  # legs that give out
     ("probably just dehydrated, but my wee is dark brown", "hydration"),  # a guess
     ("I get really winded, way more than normal", "load_change"),  # a body, not training
+    ("I hardly eat red meat", "fuel"),  # a diet for the iron question, not under-fuelling
+    ("I only started running in January", "load_change"),  # a beginner, no increase told
 ])
 def test_what_only_sounds_like_a_finding(text: str, absent: str) -> None:
     assert absent not in extract_findings(text)
 
 
 @pytest.mark.parametrize("text, finding, value", [
+    # beside the phrasings above, still read
     ("my shin is sore to touch", "red_flag", "bone_pain"),
     ("my calf is swollen and sore to touch", "red_flag", "one_leg_swollen"),
     ("usually haven't eaten a thing since a small sandwich at noon", "fuel", "poor"),
     ("trying to lose weight so I eat very little", "fuel", "poor"),
     ("I am running way more than usual", "load_change", "big_increase"),
     ("I am always dehydrated", "hydration", "poor"),
-])
-def test_the_findings_beside_them_are_still_read(text: str, finding: str, value: str) -> None:
-    assert extract_findings(text).get(finding) == value
-
-
-@pytest.mark.parametrize("text, finding, value", [
+    ("I only started running six weeks ago", "load_change", "big_increase"),
+    # habits told in passing, judged or counted
     ("I run in Lagos heat three evenings a week", "rest_days", "two_plus"),
     ("I squeeze in a run every single morning including weekends", "rest_days", "none"),
     ("I have no time for warming, I start to run directly", "warm_up", "no"),
     ("Before I eat not much, maybe one apple", "fuel", "poor"),
     ("I don't really eat much before", "fuel", "poor"),
+    ("I hardly eat before runs", "fuel", "poor"),
+    ("I drink fine", "hydration", "good"),
+    ("my eating is fine", "fuel", "good"),
 ])
 def test_habits_told_in_passing(text: str, finding: str, value: str) -> None:
     assert extract_findings(text).get(finding) == value
-
-
-@pytest.mark.parametrize("text, finding, value", [
-    ("I drink fine", "hydration", "good"),
-    ("my eating is fine", "fuel", "good"),
-    ("I hardly eat before runs", "fuel", "poor"),
-    ("I only started running six weeks ago", "load_change", "big_increase"),
-])
-def test_habits_judged_or_dated(text: str, finding: str, value: str) -> None:
-    assert extract_findings(text).get(finding) == value
-
-
-@pytest.mark.parametrize("text, absent", [
-    ("I hardly eat red meat", "fuel"),  # a diet for the iron question, not under-fuelling
-    ("I only started running in January", "load_change"),  # a beginner, no increase told
-])
-def test_habits_not_told(text: str, absent: str) -> None:
-    assert absent not in extract_findings(text)
