@@ -48,10 +48,10 @@ NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 # signs are looked for in the whole text as well, so none is lost past the cap.
 MAX_CLAUSES = 40
 CONFIDENT = 0.7  # a learned reading taken as stated
-# ... except for onset, whose readers guess from any description of the heaviness ("legs
-# like wood" is no word on when it starts): half their unsure readings of blind openings
-# were wrong, against one in ten for the other findings.
-# A danger sign this sure ends the questions at once; a less sure one is asked about.
+# Findings that need more: onset, whose readers guess from any description of the
+# heaviness ("legs like wood" is no word on when it starts; half their unsure readings of
+# blind openings were wrong, against one in ten for the other findings), and danger signs,
+# which end the questions at once (a less sure one is asked about: POSSIBLE_SIGN).
 SURE_OF = {"onset": 0.8, RED_FLAG: 0.8}
 TENTATIVE = 0.5  # a learned reading this likely is checked with the runner, not recorded
 OVERRULE = 0.8  # a learned reading preferred to a rule's that it contradicts

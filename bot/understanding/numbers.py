@@ -56,6 +56,8 @@ _GET = re.compile(r"\b(?:get|getting|got|manage|managing|averaging|average|funct
                   r"|survive|surviving|cope|coping|exist|existing|(?:running|living|going) on)\b")
 _PER_NIGHT = re.compile(r"^(?:of sleep|sleep|a night|per night|each night|every night"
                         r"|most nights|nightly|a nite|on a good night|on weeknights)\b")
+
+
 def _clock(name: str) -> str:
     """A clock time: "11", "11pm", "11 : 30", "5.45am", "midnight"."""
     return (rf"(?P<{name}>\d{{1,2}}|midnight)(?: ?[:.] ?(?P<{name}_min>\d\d))?"

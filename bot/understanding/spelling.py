@@ -2,8 +2,7 @@
 
 A word the assistant does not know is taken for the known word one slip away from it (a
 letter missing or extra, a key beside the right one, or two letters swapped: "smae",
-"celar", "ibgger"), the
-most common such word if there are several. The known words are those of the annotated
+"celar", "ibgger"), the most common such word if there are several. The known words are those of the annotated
 runner sentences (data/understanding) and of the rule lexicon, so a phrasing added to the
 corpus teaches its spelling too. A real English word is left as it is ("wipe" is not
 "wise"); pyspellchecker's English word list, with how often each word is used, decides
